@@ -1,0 +1,114 @@
+package descent.linalg;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Matrix products for the hot paths, done by BLAS on EJML's row-major arrays.
+ *
+ * <p>{@code dev.ludovic.netlib:blas} loads the system BLAS through JNI when it can (on Debian,
+ * {@code libopenblas0} provides {@code libblas.so.3}) and otherwise falls back to its own Java code.
+ * Both give the same numbers up to rounding; {@link #implementation()} says which one is active.
+ *
+ * <p>BLAS is column-major. A row-major m×n array is the column-major n×m transpose, so
+ * C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ with the operands swapped, and no data is copied.
+ */
+public final class Blas {
+
+    private static final String NATIVE_LIB_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
+    private static final String NATIVE_LIB = "dev.ludovic.netlib.blas.nativeLib";
+    private static final BLAS BLAS_INSTANCE = load();
+
+    private Blas() {
+    }
+
+    private static BLAS load() {
+        // netlib's JNI shim dlopens "libblas.so", which only the -dev packages install; the runtime
+        // package libopenblas0 registers libblas.so.3, so ask for that unless the user chose a library.
+        if (System.getProperty(NATIVE_LIB_PATH) == null && System.getProperty(NATIVE_LIB) == null) {
+            System.setProperty(NATIVE_LIB_PATH, "libblas.so.3");
+        }
+        // The fallback chain logs a WARNING per rejected implementation; the choice is reported by
+        // implementation() instead, so keep notebooks and test logs quiet.
+        java.util.logging.Logger.getLogger("dev.ludovic.netlib.blas").setLevel(java.util.logging.Level.SEVERE);
+        return BLAS.getInstance();
+    }
+
+    /** The BLAS in use, e.g. {@code "native (JNIBLAS → libblas.so.3)"} or {@code "Java fallback (Java11BLAS)"}. */
+    public static String implementation() {
+        String cls = BLAS_INSTANCE.getClass().getSimpleName();
+        if (cls.startsWith("JNI")) {
+            return "native (" + cls + " → " + System.getProperty(NATIVE_LIB_PATH, "lib" + System.getProperty(NATIVE_LIB, "blas") + ".so") + ")";
+        }
+        return "Java fallback (" + cls + ")";
+    }
+
+    /** True when the JNI route to a system BLAS loaded. */
+    public static boolean isNative() {
+        return BLAS_INSTANCE.getClass().getSimpleName().startsWith("JNI");
+    }
+
+    /** The underlying netlib instance, for level-1/2 routines not wrapped here. */
+    public static BLAS blas() {
+        return BLAS_INSTANCE;
+    }
+
+    /**
+     * C ← α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ. C must already have the result's shape and must
+     * not share its array with A or B.
+     *
+     * @throws IllegalArgumentException naming the three shapes when they do not fit together
+     */
+    public static void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b,
+                            double beta, DMatrixRMaj c) {
+        int m = transA ? a.numCols : a.numRows;
+        int k = transA ? a.numRows : a.numCols;
+        int kb = transB ? b.numCols : b.numRows;
+        int n = transB ? b.numRows : b.numCols;
+        if (k != kb || c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException(String.format(
+                    "gemm: %s%s · %s%s cannot be written into C %s (need inner dimensions equal and C %dx%d)",
+                    shape(a), transA ? "ᵀ" : "", shape(b), transB ? "ᵀ" : "", shape(c), m, n));
+        }
+        if (c.data == a.data || c.data == b.data) {
+            throw new IllegalArgumentException("gemm: the output C " + shape(c) + " shares its array with an input");
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            // BLAS leaves C untouched when k = 0 and β = 1; make β·C explicit for every β.
+            for (int i = 0; i < m * n; i++) {
+                c.data[i] *= beta;
+            }
+            return;
+        }
+        BLAS_INSTANCE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                b.data, 0, Math.max(1, b.numCols), a.data, 0, Math.max(1, a.numCols), beta, c.data, 0, Math.max(1, n));
+    }
+
+    /** C ← A·B (β = 0). */
+    public static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        gemm(false, false, 1.0, a, b, 0.0, c);
+    }
+
+    /** Dot product of the first n entries of x and y. */
+    public static double dot(int n, double[] x, double[] y) {
+        return BLAS_INSTANCE.ddot(n, x, 1, y, 1);
+    }
+
+    /** y ← α·x + y over the first n entries. */
+    public static void axpy(int n, double alpha, double[] x, double[] y) {
+        BLAS_INSTANCE.daxpy(n, alpha, x, 1, y, 1);
+    }
+
+    /** Euclidean norm of the first n entries. */
+    public static double nrm2(int n, double[] x) {
+        return BLAS_INSTANCE.dnrm2(n, x, 1);
+    }
+
+    /** "rows×cols", the way every shape message in Descent writes a shape. */
+    public static String shape(DMatrixRMaj m) {
+        return m.numRows + "x" + m.numCols;
+    }
+}

@@ -1,0 +1,65 @@
+package descent.plot;
+
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class FigureTest {
+
+    @Test
+    void rendersAPngOfTheRequestedSizeWithVisibleInk() throws Exception {
+        Figure fig = Figure.xy("t", "x", "y", 400, 300).line("a", new double[]{0, 1, 2}, new double[]{0, 1, 4})
+                .scatter("b", new double[]{0, 1}, new double[]{1, 2});
+        assertEquals(2, fig.seriesCount());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(fig.png()));
+        assertEquals(400, img.getWidth());
+        assertEquals(300, img.getHeight());
+        long nonWhite = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    nonWhite++;
+                }
+            }
+        }
+        assertTrue(nonWhite > 1000, "a blank image has no axes or lines: " + nonWhite + " non-white pixels");
+    }
+
+    @Test
+    void axisLabelsAreRequired() {
+        assertThrows(IllegalArgumentException.class, () -> Figure.xy("t", "", "y"));
+        assertThrows(IllegalArgumentException.class, () -> Figure.xy("t", "x", null));
+    }
+
+    @Test
+    void nonPositiveValueOnALogAxisIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Figure.xy("t", "x", "y").logY().line("loss", new double[]{1, 2}, new double[]{1, 0}));
+        assertTrue(e.getMessage().contains("loss") && e.getMessage().contains("y[1] = 0.0"), e.getMessage());
+    }
+
+    @Test
+    void mismatchedLengthsAndDuplicateNamesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Figure.xy("t", "x", "y").line("a", new double[2], new double[3]));
+        Figure f = Figure.xy("t", "x", "y").line("a", new double[2], new double[2]);
+        assertThrows(IllegalArgumentException.class, () -> f.line("a", new double[2], new double[2]));
+    }
+
+    @Test
+    void gridAndSave(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Figure a = Figure.xy("a", "x", "y", 200, 100).line("s", new double[]{0, 1}, new double[]{0, 1});
+        Figure b = Figure.xy("b", "x", "y", 200, 100).line("s", new double[]{0, 1}, new double[]{1, 0});
+        BufferedImage g = Figure.grid(List.of(a, b, a), 2);
+        assertEquals(400, g.getWidth());
+        assertEquals(200, g.getHeight());
+        Path p = a.save(dir.resolve("sub/a.png"));
+        assertTrue(Files.size(p) > 100);
+    }
+}
