@@ -124,6 +124,7 @@ public final class Figure {
         XYSeries s = add(name, x, y, XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
+        s.setLineWidth(1f);
         s.setShowInLegend(inLegend);
         return this;
     }
@@ -139,6 +140,7 @@ public final class Figure {
         requirePositive(name, "y", y, logY);
         XYSeries s = chart.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(style);
+        s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID);
         return s;
     }
 
@@ -152,6 +154,36 @@ public final class Figure {
                         + " on a logarithmic " + axis + " axis; only positive values can be drawn there");
             }
         }
+    }
+
+    /**
+     * Draws the level sets f = c for each c in {@code levels} in grey (darker for lower levels), traced on a
+     * 160×160 grid over the rectangle; they are left out of the legend. Call it before adding paths so the
+     * paths are drawn on top.
+     */
+    public Figure contour(java.util.function.DoubleBinaryOperator f, double xMin, double xMax, double yMin, double yMax,
+                          double... levels) {
+        double[][][] sets = Contours.levelSets(Contours.grid(f, xMin, xMax, yMin, yMax, 160), xMin, xMax, yMin, yMax, levels);
+        for (int l = 0; l < levels.length; l++) {
+            int shade = 90 + (int) (130.0 * l / Math.max(1, levels.length - 1));
+            line("level " + levels[l], sets[l][0], sets[l][1], new Color(shade, shade, shade), false);
+        }
+        return xRange(xMin, xMax).yRange(yMin, yMax);
+    }
+
+    /** Contours of a 2-D objective: {@code fig.contour(Rosenbrock.twoD(), -2, 2, -1, 3, levels)}. */
+    public Figure contour(descent.objective.Objective f, double xMin, double xMax, double yMin, double yMax,
+                          double... levels) {
+        if (f.dimension() != 2) {
+            throw new IllegalArgumentException("contours need a function of two variables, " + f.name()
+                    + " has dimension " + f.dimension());
+        }
+        double[] p = new double[2];
+        return contour((x, y) -> {
+            p[0] = x;
+            p[1] = y;
+            return f.value(p);
+        }, xMin, xMax, yMin, yMax, levels);
     }
 
     /** Number of series drawn. */
