@@ -72,7 +72,15 @@ public final class Expect {
         System.out.println("✓ " + claim + " — " + detail);
     }
 
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.10g", v).replaceAll("\\.?0+(e|$)", "$1");
+    /** Ten significant digits without trailing zeros: 1e-10, 0.25, 1.5e+07. */
+    static String num(double v) {
+        String s = String.format(Locale.ROOT, "%.10g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        String exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + exponent;
     }
 }

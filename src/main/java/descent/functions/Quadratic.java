@@ -59,7 +59,7 @@ public final class Quadratic implements TestFunction {
             fs = -0.5 * CommonOps_DDRM.dot(this.b, sol);
         }
         this.minimizer = xs;
-        this.minimum = fs;
+        this.minimum = fs + 0.0; // no -0.0 in printed values
     }
 
     /** f = Σ cᵢ·xᵢ², e.g. {@code bowl(1, 4)} is the book's x² + 4y² (Fig. 3.9b); start (1, 1, …). */
