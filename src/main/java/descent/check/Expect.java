@@ -72,8 +72,14 @@ public final class Expect {
         System.out.println("✓ " + claim + " — " + detail);
     }
 
-    /** Ten significant digits without trailing zeros: 1e-10, 0.25, 1.5e+07. */
-    static String num(double v) {
+    /**
+     * Ten significant digits without trailing zeros: 1e-10, 0.25, 15000000, 1.5e+12, NaN, Infinity.
+     * Shared with the grader's failure messages ({@code descent.grade.GradedAssert}).
+     */
+    public static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
         String s = String.format(Locale.ROOT, "%.10g", v);
         int e = s.indexOf('e');
         String mantissa = e < 0 ? s : s.substring(0, e);

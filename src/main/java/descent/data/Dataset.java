@@ -1,0 +1,100 @@
+package descent.data;
+
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.Random;
+
+/**
+ * A labelled classification data set held in memory: an n×d feature matrix (one example per row, row-major) and
+ * n integer labels in [0, classes).
+ */
+public record Dataset(String name, DMatrixRMaj x, int[] labels, int classes) {
+
+    public Dataset {
+        if (x.numRows != labels.length) {
+            throw new IllegalArgumentException(name + ": " + x.numRows + " feature rows but " + labels.length + " labels");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(name + ": label " + labels[i] + " of example " + i
+                        + " is outside [0, " + classes + ")");
+            }
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int features() {
+        return x.numCols;
+    }
+
+    /** Copies the rows {@code index[from..from+count)} into {@code xOut} (count×d) and {@code yOut}. */
+    public void gather(int[] index, int from, int count, DMatrixRMaj xOut, int[] yOut) {
+        int d = x.numCols;
+        if (xOut.numRows != count || xOut.numCols != d || yOut.length != count) {
+            throw new IllegalArgumentException(name + ": batch buffers are " + xOut.numRows + "x" + xOut.numCols
+                    + " and " + yOut.length + " labels, need " + count + "x" + d);
+        }
+        for (int r = 0; r < count; r++) {
+            int i = index[from + r];
+            System.arraycopy(x.data, i * d, xOut.data, r * d, d);
+            yOut[r] = labels[i];
+        }
+    }
+
+    /** The examples at {@code index}, as a new data set. */
+    public Dataset select(int[] index, String newName) {
+        DMatrixRMaj xs = new DMatrixRMaj(index.length, x.numCols);
+        int[] ys = new int[index.length];
+        gather(index, 0, index.length, xs, ys);
+        return new Dataset(newName, xs, ys, classes);
+    }
+
+    /** The first {@code n} examples. */
+    public Dataset head(int n) {
+        int m = Math.min(n, size());
+        int[] idx = new int[m];
+        for (int i = 0; i < m; i++) {
+            idx[i] = i;
+        }
+        return select(idx, name + "[:" + m + "]");
+    }
+
+    /** A seeded random split: the first part gets {@code fraction} of the examples. */
+    public Dataset[] split(double fraction, Random rng) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("split fraction must lie in (0, 1), got " + fraction);
+        }
+        int[] perm = permutation(size(), rng);
+        int cut = (int) Math.round(fraction * size());
+        return new Dataset[]{select(java.util.Arrays.copyOfRange(perm, 0, cut), name + " (part 1)"),
+                select(java.util.Arrays.copyOfRange(perm, cut, size()), name + " (part 2)")};
+    }
+
+    /** A Fisher–Yates permutation of 0 … n − 1 drawn from {@code rng}. */
+    public static int[] permutation(int n, Random rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p, rng);
+        return p;
+    }
+
+    /** Shuffles {@code a} in place (Fisher–Yates). */
+    public static void shuffle(int[] a, Random rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + size() + " × " + features() + ", " + classes + " classes)";
+    }
+}

@@ -1,0 +1,24 @@
+package descent.nn;
+
+/** Φ(a) = a, Φ' = 1: the "linear" activation of §3.2.5 (δ passes through unchanged). */
+public final class Identity extends Elementwise {
+    @Override
+    public double value(double a) {
+        return a;
+    }
+
+    @Override
+    public double derivative(double a, double h) {
+        return 1.0;
+    }
+
+    @Override
+    protected void forwardArray(double[] x, double[] y, int n) {
+        System.arraycopy(x, 0, y, 0, n);
+    }
+
+    @Override
+    public String name() {
+        return "Identity";
+    }
+}

@@ -1,0 +1,43 @@
+package descent.nn;
+
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.List;
+
+/**
+ * One stage of the decoupled, vector-centric view of backpropagation (Aggarwal §3.2.6, Table 3.1), batch-major:
+ * row i of every matrix is example i of the mini-batch.
+ *
+ * <p>{@code forward} computes z_{i+1} from z_i and leaves in the cache what {@code backward} needs;
+ * {@code backward} receives g_{i+1} = ∂L/∂z_{i+1}, <em>adds</em> ∂L/∂θ to each parameter's gradient (so copies
+ * of a shared weight sum, §3.2.9) and, when asked, returns g_i = ∂L/∂z_i. Returned matrices are buffers owned by
+ * the cache: valid until the next call with that cache.
+ */
+public interface Layer {
+
+    /** A short name used in error messages, e.g. {@code "fc1 (Linear 784→256)"}. */
+    String name();
+
+    /** z_{i+1} = layer(z_i), with {@code x} of shape batch×inputs. */
+    DMatrixRMaj forward(DMatrixRMaj x, Cache cache);
+
+    /**
+     * Accumulates parameter gradients and returns ∂L/∂x (batch×inputs), or null when
+     * {@code needInputGradient} is false (the first layer of a network needs no input gradient).
+     */
+    DMatrixRMaj backward(DMatrixRMaj gradOut, Cache cache, boolean needInputGradient);
+
+    /** The trainable tensors; empty for parameter-free layers. */
+    default List<Param> params() {
+        return List.of();
+    }
+
+    /** Throws the standard shape message when {@code actual} is not rows×cols (a negative size means "any"). */
+    static void requireShape(Layer layer, String what, DMatrixRMaj actual, int rows, int cols) {
+        if ((rows >= 0 && actual.numRows != rows) || (cols >= 0 && actual.numCols != cols)) {
+            throw new IllegalArgumentException(String.format("layer %s: %s has shape %dx%d but %s was expected",
+                    layer.name(), what, actual.numRows, actual.numCols,
+                    (rows < 0 ? "N" : String.valueOf(rows)) + "x" + (cols < 0 ? "N" : String.valueOf(cols))));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package descent.nn;
+
+import descent.linalg.Blas;
+import descent.objective.GradientOracle;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A stack of layers with a loss on top: the decoupled pipeline of Aggarwal Fig. 3.7. {@link #lossAndGradient}
+ * zeroes the gradients, runs forward through every layer, evaluates the loss and its gradient, and runs backward
+ * in reverse order, leaving ∂L/∂θ in every {@link Param#grad()}.
+ *
+ * <p>Mini-batch convention: the loss's {@link Reduction} decides whether L is the mean over the batch (default)
+ * or the sum of eq. 3.32. Every layer has its own {@link Cache}, reused from step to step, so once the batch size
+ * is fixed a step allocates nothing.
+ *
+ * <p>A network becomes a flat {@code Objective} for line searches, CG and L-BFGS with
+ * {@code new ParamsObjective(net.params(), net.oracle(x, labels))}.
+ */
+public final class Sequential {
+
+    private final List<Layer> layers;
+    private final Loss loss;
+    private final Cache[] caches;
+    private final List<Param> params;
+    private final DMatrixRMaj gradOutput = new DMatrixRMaj(1, 1);
+    private long step;
+
+    public Sequential(Loss loss, Layer... layers) {
+        this(loss, List.of(layers));
+    }
+
+    public Sequential(Loss loss, List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("Sequential needs at least one layer");
+        }
+        this.layers = List.copyOf(layers);
+        this.loss = loss;
+        this.caches = new Cache[layers.size()];
+        List<Param> ps = new ArrayList<>();
+        for (int i = 0; i < caches.length; i++) {
+            caches[i] = new Cache();
+            for (Param p : layers.get(i).params()) {
+                if (!ps.contains(p)) {
+                    ps.add(p);
+                }
+            }
+        }
+        this.params = Collections.unmodifiableList(ps);
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    /** Every distinct trainable tensor, layer by layer (a tensor shared by two layers appears once). */
+    public List<Param> params() {
+        return params;
+    }
+
+    /** Number of scalar parameters. */
+    public int parameterCount() {
+        return params.stream().mapToInt(Param::size).sum();
+    }
+
+    /** Loss evaluations so far (the "step" named in {@link NonFiniteLossException}). */
+    public long step() {
+        return step;
+    }
+
+    /** Forward through every layer; the result is the last layer's output buffer. */
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        DMatrixRMaj z = x;
+        for (int i = 0; i < caches.length; i++) {
+            z = layers.get(i).forward(z, caches[i]);
+        }
+        return z;
+    }
+
+    /** Backward from ∂L/∂output through every layer (after {@link #forward}); accumulates parameter gradients. */
+    public void backward(DMatrixRMaj gradOut) {
+        DMatrixRMaj g = gradOut;
+        for (int i = caches.length - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, caches[i], i > 0);
+        }
+    }
+
+    public void zeroGrad() {
+        for (Param p : params) {
+            p.zeroGrad();
+        }
+    }
+
+    /** The loss without gradients (no backward pass). */
+    public double loss(DMatrixRMaj x, int[] labels) {
+        return check(loss.evaluate(forward(x), labels, null), x);
+    }
+
+    /** The loss with soft targets, without gradients. */
+    public double loss(DMatrixRMaj x, DMatrixRMaj targets) {
+        return check(loss.evaluate(forward(x), targets, null), x);
+    }
+
+    /** Zeroes gradients, runs forward and backward; returns the loss and leaves ∂L/∂θ in the params. */
+    public double lossAndGradient(DMatrixRMaj x, int[] labels) {
+        zeroGrad();
+        double value = check(loss.evaluate(forward(x), labels, gradOutput), x);
+        backward(gradOutput);
+        return value;
+    }
+
+    /** As {@link #lossAndGradient(DMatrixRMaj, int[])} with soft targets. */
+    public double lossAndGradient(DMatrixRMaj x, DMatrixRMaj targets) {
+        zeroGrad();
+        double value = check(loss.evaluate(forward(x), targets, gradOutput), x);
+        backward(gradOutput);
+        return value;
+    }
+
+    /** A gradient oracle over a fixed batch, for optimizers and {@code ParamsObjective}. */
+    public GradientOracle oracle(DMatrixRMaj x, int[] labels) {
+        return () -> lossAndGradient(x, labels);
+    }
+
+    /** A gradient oracle over a fixed batch with soft targets. */
+    public GradientOracle oracle(DMatrixRMaj x, DMatrixRMaj targets) {
+        return () -> lossAndGradient(x, targets);
+    }
+
+    /** Row-wise argmax of the network's output: the predicted classes. */
+    public int[] predict(DMatrixRMaj x) {
+        DMatrixRMaj out = forward(x);
+        int[] cls = new int[out.numRows];
+        for (int i = 0; i < out.numRows; i++) {
+            int best = 0;
+            for (int j = 1; j < out.numCols; j++) {
+                if (out.data[i * out.numCols + j] > out.data[i * out.numCols + best]) {
+                    best = j;
+                }
+            }
+            cls[i] = best;
+        }
+        return cls;
+    }
+
+    private double check(double value, DMatrixRMaj x) {
+        step++;
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteLossException(loss.name(), step, value, "batch " + Blas.shape(x) + ", network " + this);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (Layer l : layers) {
+            sb.append(sb.length() == 0 ? "" : " → ").append(l.name());
+        }
+        return sb.append(" → ").append(loss.name()).toString();
+    }
+}

@@ -1,0 +1,89 @@
+package descent.optim;
+
+import descent.nn.Param;
+
+import java.util.List;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov and Hutter 2019, Algorithm 2, the AdamW lines; deck 004).
+ * <pre>
+ * given:   α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ ∈ ℝ; schedule multiplier η_t
+ * m ← 0, v ← 0, t ← 0
+ * loop:    g ← gradient at θ                   (no λθ added here: that would be Adam + L2)
+ *          t ← t + 1
+ *          m ← β₁m + (1 − β₁) g,   v ← β₂v + (1 − β₂) g ⊙ g
+ *          m̂ ← m/(1 − β₁ᵗ),        v̂ ← v/(1 − β₂ᵗ)
+ *          θ ← θ − η_t (α m̂/(√v̂ + ε) + λθ)
+ * </pre>
+ * The decay λθ bypasses the adaptive denominator and is scaled by the schedule multiplier η_t but not by α.
+ * <b>Erratum:</b> deck 004 prints "m₀ ← θ, v₀ ← θ"; the moments start at zero.
+ *
+ * <p>The learning rate reported by {@link #learningRate()} is α·η_t. A schedule that sets the learning rate to
+ * ε_k sets η_t = ε_k/α, so it scales both terms. PyTorch's {@code AdamW(lr, weight_decay=w)} is this class with
+ * α = lr and λ = lr·w (η = 1).
+ */
+public final class AdamW extends Optimizer {
+
+    private final double alpha;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double lambda;
+    private final double[][] m;
+    private final double[][] v;
+    private long t;
+
+    /** α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8 and the given λ. */
+    public AdamW(List<Param> params, double lambda) {
+        this(params, 0.001, 0.9, 0.999, 1e-8, lambda);
+    }
+
+    public AdamW(List<Param> params, double alpha, double beta1, double beta2, double epsilon, double lambda) {
+        super(params, Checks.positive("AdamW: step size α", alpha));
+        this.alpha = alpha;
+        this.beta1 = Checks.decay("AdamW: decay rate β₁", beta1);
+        this.beta2 = Checks.decay("AdamW: decay rate β₂", beta2);
+        this.epsilon = Checks.nonNegative("AdamW: ε", epsilon);
+        this.lambda = Checks.nonNegative("AdamW: weight decay λ", lambda);
+        this.m = newState();
+        this.v = newState();
+    }
+
+    /** η_t = (current learning rate)/α. */
+    public double scheduleMultiplier() {
+        return learningRate() / alpha;
+    }
+
+    @Override
+    protected void update() {
+        t++;
+        double eta = scheduleMultiplier();
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            double[] w = p.value().data, g = p.grad().data, mi = m[i], vi = v[i];
+            for (int j = 0; j < mi.length; j++) {
+                mi[j] = beta1 * mi[j] + (1 - beta1) * g[j];
+                vi[j] = beta2 * vi[j] + (1 - beta2) * g[j] * g[j];
+                double mHat = mi[j] / c1, vHat = vi[j] / c2;
+                w[j] -= eta * (alpha * mHat / (Math.sqrt(vHat) + epsilon) + lambda * w[j]);
+            }
+        }
+    }
+
+    public long t() {
+        return t;
+    }
+
+    @Override
+    protected void resetState() {
+        zero(m);
+        zero(v);
+        t = 0;
+    }
+
+    @Override
+    public String name() {
+        return "AdamW(λ = " + lambda + ")";
+    }
+}

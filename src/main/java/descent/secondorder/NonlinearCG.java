@@ -1,0 +1,136 @@
+package descent.secondorder;
+
+/**
+ * Nonlinear conjugate gradient (Aggarwal §3.5.6.1, "nonlinear CG"): the direction update of eq. 3.49,
+ * qₜ₊₁ = −gₜ₊₁ + βₜqₜ, on a general f, with βₜ from one of four formulas that agree on a quadratic with exact
+ * line searches (eq. 3.50 is Hestenes–Stiefel there):
+ * <pre>
+ *   Fletcher–Reeves     β = gₜ₊₁ᵀgₜ₊₁ / gₜᵀgₜ
+ *   Polak–Ribière       β = gₜ₊₁ᵀ(gₜ₊₁ − gₜ) / gₜᵀgₜ
+ *   Polak–Ribière+      β = max(0, Polak–Ribière)                 (default; scipy's CG)
+ *   Hestenes–Stiefel    β = gₜ₊₁ᵀ(gₜ₊₁ − gₜ) / qₜᵀ(gₜ₊₁ − gₜ)
+ * </pre>
+ * Because the Hessian changes from step to step, conjugacy decays, so the method restarts with steepest
+ * descent (β = 0): every {@link #restartEvery(int) k} iterations if asked (0 = never on a schedule), and always when
+ * the new direction is not a descent direction (a documented fallback, not an error). The line search is
+ * strong Wolfe with c₁ = 1e-4, c₂ = 0.4 by default (scipy's CG uses the same; Nocedal and Wright suggest 0.1,
+ * and Fletcher–Reeves needs c₂ &lt; ½ for its descent guarantee); the first trial step is min(1, 2.02·(fₜ − fₜ₋₁)/φ'(0)) with
+ * fₜ₋₁ taken as f₀ + ‖g₀‖/2 at the start (scipy's rule), so on an ill-scaled problem the first step is about 1/‖g₀‖.
+ */
+public final class NonlinearCG extends Minimizer {
+
+    /** The βₜ formula. */
+    public enum Beta {
+        FLETCHER_REEVES("FR"), POLAK_RIBIERE("PR"), POLAK_RIBIERE_PLUS("PR+"), HESTENES_STIEFEL("HS");
+
+        private final String shortName;
+
+        Beta(String shortName) {
+            this.shortName = shortName;
+        }
+
+        public String shortName() {
+            return shortName;
+        }
+    }
+
+    private final Beta beta;
+    private LineSearch lineSearch;
+    private int restartEvery;
+    private int restarts;
+
+    /** Polak–Ribière+ without scheduled restarts. */
+    public NonlinearCG() {
+        this(Beta.POLAK_RIBIERE_PLUS);
+    }
+
+    public NonlinearCG(Beta beta) {
+        super(100_000);
+        this.beta = beta;
+        this.lineSearch = new WolfeLineSearch(1e-4, 0.4);
+    }
+
+    /** Restart with steepest descent every k iterations (0 = only when a direction is not downhill). */
+    public NonlinearCG restartEvery(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("NonlinearCG: restartEvery must be ≥ 0, got " + k);
+        }
+        this.restartEvery = k;
+        return this;
+    }
+
+    public NonlinearCG lineSearch(LineSearch lineSearch) {
+        this.lineSearch = lineSearch;
+        return this;
+    }
+
+    /** Restarts (β forced to 0) in the last run. */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** βₜ for the chosen formula. */
+    public static double beta(Beta formula, double[] gOld, double[] gNew, double[] q) {
+        double gg = Vectors.dot(gOld, gOld);
+        return switch (formula) {
+            case FLETCHER_REEVES -> Vectors.dot(gNew, gNew) / gg;
+            case POLAK_RIBIERE -> (Vectors.dot(gNew, gNew) - Vectors.dot(gNew, gOld)) / gg;
+            case POLAK_RIBIERE_PLUS -> Math.max(0, (Vectors.dot(gNew, gNew) - Vectors.dot(gNew, gOld)) / gg);
+            case HESTENES_STIEFEL -> {
+                double num = Vectors.dot(gNew, gNew) - Vectors.dot(gNew, gOld);
+                double den = Vectors.dot(q, gNew) - Vectors.dot(q, gOld);
+                yield den == 0 ? 0 : num / den;
+            }
+        };
+    }
+
+    @Override
+    protected void iterate(Run run) {
+        restarts = 0;
+        double[] q = Vectors.negate(run.g());
+        double fPrevious = run.f() + Vectors.norm(run.g()) / 2;
+        int sinceRestart = 0;
+        while (!run.done()) {
+            double slope = Vectors.dot(run.g(), q);
+            double alpha0 = Math.min(1, 2.02 * (run.f() - fPrevious) / slope);
+            if (!(alpha0 > 0)) {
+                alpha0 = 1;
+            }
+            LineSearch.Step s = lineSearch.search(run.objective(), run.x(), run.f(), run.g(), q, alpha0);
+            if (s.alpha() == 0) {
+                if (sinceRestart > 0) { // retry once along steepest descent before giving up
+                    q = Vectors.negate(run.g());
+                    sinceRestart = 0;
+                    restarts++;
+                    continue;
+                }
+                run.stop(StopReason.LINE_SEARCH_FAILED, s.message());
+                return;
+            }
+            double[] gOld = run.g().clone();
+            fPrevious = run.f();
+            run.accept(s.x(), s.f(), s.g());
+            sinceRestart++;
+            double b = beta(beta, gOld, run.g(), q);
+            boolean restart = (restartEvery > 0 && sinceRestart >= restartEvery) || !Double.isFinite(b);
+            double[] qNew = Vectors.negate(run.g());
+            if (!restart) {
+                Vectors.axpy(b, q, qNew);
+                if (!(Vectors.dot(qNew, run.g()) < 0)) {
+                    restart = true;
+                    qNew = Vectors.negate(run.g());
+                }
+            }
+            if (restart) {
+                restarts++;
+                sinceRestart = 0;
+            }
+            q = qNew;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "nonlinear CG (" + beta.shortName() + (restartEvery > 0 ? ", restart every " + restartEvery : "") + ")";
+    }
+}

@@ -1,0 +1,227 @@
+package descent.train;
+
+import descent.data.Dataset;
+import descent.nn.NonFiniteLossException;
+import descent.nn.Sequential;
+import descent.objective.GradientOracle;
+import descent.optim.Averaging;
+import descent.optim.Clipping;
+import descent.optim.Optimizer;
+import descent.optim.Schedule;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.PrintStream;
+import java.util.Random;
+
+/**
+ * Minibatch training (Goodfellow et al. Alg. 8.1 around any optimizer): each epoch draws a fresh seeded
+ * permutation of the training set (§8.1.3: minibatches must be random, and never shuffling can hurt), walks it in
+ * minibatches, and for each one sets the scheduled learning rate, builds the gradient oracle over that batch
+ * (clipped if asked), lets the optimizer step, and folds the new parameters into the average if asked. After each
+ * epoch it measures loss and accuracy and prints one progress line.
+ * <pre>{@code
+ * History h = new Trainer(net, new Adam(net.params(), 0.01), new Random(1))
+ *         .batchSize(32).epochs(10).schedule(Schedule.cosine(0.01, 0, 10 * 30)).clipNorm(5)
+ *         .fit(train, test);
+ * }</pre>
+ * A non-finite loss stops the run with an {@link ArithmeticException} naming the epoch, the step and the rate.
+ */
+public final class Trainer {
+
+    private final Sequential net;
+    private final Optimizer optimizer;
+    private final Random rng;
+    private int batchSize = 32;
+    private int epochs = 1;
+    private Schedule schedule;
+    private boolean schedulePerEpoch;
+    private double clipNorm = Double.NaN;
+    private double clipValue = Double.NaN;
+    private Averaging averaging;
+    private PrintStream progress = System.out;
+    private boolean shuffle = true;
+
+    public Trainer(Sequential net, Optimizer optimizer, Random rng) {
+        this.net = net;
+        this.optimizer = optimizer;
+        this.rng = rng;
+    }
+
+    public Trainer batchSize(int m) {
+        if (m < 1) {
+            throw new IllegalArgumentException("batch size must be ≥ 1, got " + m);
+        }
+        this.batchSize = m;
+        return this;
+    }
+
+    public Trainer epochs(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("epochs must be ≥ 1, got " + n);
+        }
+        this.epochs = n;
+        return this;
+    }
+
+    /** ε_k indexed by the global step k = 0, 1, …. */
+    public Trainer schedule(Schedule s) {
+        this.schedule = s;
+        this.schedulePerEpoch = false;
+        return this;
+    }
+
+    /** ε_e indexed by the epoch e = 0, 1, … (Aggarwal §3.5.1 counts epochs). */
+    public Trainer schedulePerEpoch(Schedule s) {
+        this.schedule = s;
+        this.schedulePerEpoch = true;
+        return this;
+    }
+
+    /** Clip each minibatch gradient to norm ≤ τ. */
+    public Trainer clipNorm(double tau) {
+        this.clipNorm = tau;
+        return this;
+    }
+
+    /** Clip each gradient coordinate to [−v, v]. */
+    public Trainer clipValue(double v) {
+        this.clipValue = v;
+        return this;
+    }
+
+    /** Keep a Polyak average of the parameters, updated after every step and evaluated every epoch. */
+    public Trainer averaging(Averaging a) {
+        this.averaging = a;
+        return this;
+    }
+
+    /** Where the per-epoch progress line goes; {@code null} for silence. */
+    public Trainer progress(PrintStream out) {
+        this.progress = out;
+        return this;
+    }
+
+    /** Walk the data in its stored order every epoch (to show why shuffling matters). */
+    public Trainer noShuffle() {
+        this.shuffle = false;
+        return this;
+    }
+
+    public History fit(Dataset train) {
+        return fit(train, null);
+    }
+
+    public History fit(Dataset train, Dataset validation) {
+        History history = new History();
+        int n = train.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int full = Math.min(batchSize, n), rest = n % full;
+        DMatrixRMaj xb = new DMatrixRMaj(full, train.features()), xr = rest == 0 ? null : new DMatrixRMaj(rest, train.features());
+        int[] yb = new int[full], yr = rest == 0 ? null : new int[rest];
+        long k = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long started = System.nanoTime();
+            if (shuffle) {
+                Dataset.shuffle(order, rng);
+            }
+            if (schedule != null && schedulePerEpoch) {
+                optimizer.setLearningRate(schedule.rate(epoch - 1));
+            }
+            double sum = 0;
+            int batches = 0;
+            for (int from = 0; from < n; from += full) {
+                int count = Math.min(full, n - from);
+                DMatrixRMaj x = count == full ? xb : xr;
+                int[] y = count == full ? yb : yr;
+                train.gather(order, from, count, x, y);
+                if (schedule != null && !schedulePerEpoch) {
+                    optimizer.setLearningRate(schedule.rate(k));
+                }
+                GradientOracle oracle = net.oracle(x, y);
+                if (!Double.isNaN(clipValue)) {
+                    oracle = Clipping.wrapByValue(oracle, optimizer.params(), clipValue);
+                }
+                if (!Double.isNaN(clipNorm)) {
+                    oracle = Clipping.wrapByNorm(oracle, optimizer.params(), clipNorm);
+                }
+                double loss;
+                try {
+                    loss = optimizer.step(oracle);
+                } catch (NonFiniteLossException e) {
+                    throw diverged(epoch, k + 1, e.value(), e);
+                }
+                if (!Double.isFinite(loss)) {
+                    throw diverged(epoch, k + 1, loss, null);
+                }
+                if (averaging != null) {
+                    averaging.update();
+                }
+                k++;
+                history.step(epoch, (int) k, loss, optimizer.learningRate());
+                sum += loss;
+                batches++;
+            }
+            double[] tr = evaluate(train);
+            double[] va = validation == null ? new double[]{Double.NaN, Double.NaN} : evaluate(validation);
+            double[] av = {Double.NaN, Double.NaN};
+            if (averaging != null) {
+                Dataset on = validation == null ? train : validation;
+                averaging.withAverage(() -> {
+                    double[] r = evaluate(on);
+                    av[0] = r[0];
+                    av[1] = r[1];
+                });
+            }
+            history.epoch(epoch, new double[]{sum / batches, tr[0], tr[1], va[0], va[1], av[0], av[1], optimizer.learningRate()});
+            if (progress != null) {
+                progress.printf("epoch %d/%d  loss %.4f  train acc %.3f%s%s  lr %.3g  (%d steps, %.2f s)%n", epoch, epochs,
+                        tr[0], tr[1], validation == null ? "" : String.format("  val loss %.4f  val acc %.3f", va[0], va[1]),
+                        averaging == null ? "" : String.format("  averaged: loss %.4f acc %.3f", av[0], av[1]),
+                        optimizer.learningRate(), batches, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        return history;
+    }
+
+    private ArithmeticException diverged(int epoch, long step, double loss, Throwable cause) {
+        ArithmeticException e = new ArithmeticException("training diverged: the loss is " + loss + " at epoch " + epoch
+                + ", step " + step + " (learning rate " + optimizer.learningRate() + ", " + optimizer.name()
+                + "); lower the learning rate or clip the gradients");
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    /** Mean loss and accuracy of {@code net} on {@code data}, in chunks of 1000 rows. */
+    public static double[] evaluate(Sequential net, Dataset data) {
+        int n = data.size(), chunk = Math.min(1000, n);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        double loss = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += chunk) {
+            int c = Math.min(chunk, n - from);
+            DMatrixRMaj x = new DMatrixRMaj(c, data.features());
+            int[] y = new int[c];
+            data.gather(idx, from, c, x, y);
+            loss += net.loss(x, y) * c;
+            int[] pred = net.predict(x);
+            for (int i = 0; i < c; i++) {
+                if (pred[i] == y[i]) {
+                    correct++;
+                }
+            }
+        }
+        return new double[]{loss / n, (double) correct / n};
+    }
+
+    private double[] evaluate(Dataset data) {
+        return evaluate(net, data);
+    }
+}
