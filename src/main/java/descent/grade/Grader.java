@@ -202,8 +202,20 @@ public final class Grader {
             selected.forEach(t -> sources.add(t.file()));
             Map<Path, List<String>> errors = compile(sources, classes);
 
+            // Errors in the graded tests that only echo a broken tree file are left out: the tree file's error
+            // is the one to fix.
             List<String> compileErrors = new ArrayList<>();
-            errors.values().forEach(compileErrors::addAll);
+            errors.forEach((file, list) -> {
+                if (file.startsWith(tree)) {
+                    compileErrors.addAll(list);
+                }
+            });
+            for (TestClassSource t : selected) {
+                if (errors.containsKey(t.file()) && compileMessage(t, errors).equals(
+                        "does not compile: " + errors.get(t.file()).get(0))) {
+                    compileErrors.addAll(errors.get(t.file()));
+                }
+            }
             List<String> problems = new ArrayList<>();
             Map<String, String> notCompiled = new HashMap<>();
             List<String> plan = new ArrayList<>();
@@ -264,7 +276,7 @@ public final class Grader {
 
             Map<String, String[]> outcomes = run(plan, classes, work);
 
-            Map<String, List<GradeReport.TestResult>> byExercise = new TreeMap<>();
+            Map<String, List<GradeReport.TestResult>> byExercise = new TreeMap<>(Grader::compareIds);
             Map<String, String> titles = new HashMap<>();
             for (Map.Entry<String, List<String>> e : methodsOf.entrySet()) {
                 String cls = e.getKey();
@@ -295,6 +307,20 @@ public final class Grader {
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** Exercise ids in reading order: 01.2 before 01.10. */
+    static int compareIds(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     private static boolean isTest(Method m) {
