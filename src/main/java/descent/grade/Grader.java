@@ -17,12 +17,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -166,15 +166,18 @@ public final class Grader {
                 }
             }
             if (!hit) {
-                Set<String> known = new LinkedHashSet<>();
+                Set<String> known = new TreeSet<>();
+                Set<String> ids = new TreeSet<>(Grader::compareIds);
                 all.forEach(t -> {
                     known.add(t.className().contains(".") ? t.className().substring(0, t.className().lastIndexOf('.')) : "");
                     if (t.id() != null) {
-                        known.add(t.id());
+                        ids.add(t.id());
                     }
                 });
+                List<String> names = new ArrayList<>(known);
+                names.addAll(ids);
                 throw new IllegalArgumentException("no graded exercise or chapter '" + s + "'; known: "
-                        + String.join(", ", known));
+                        + String.join(", ", names));
             }
         }
         return out;
@@ -202,8 +205,20 @@ public final class Grader {
             selected.forEach(t -> sources.add(t.file()));
             Map<Path, List<String>> errors = compile(sources, classes);
 
+            // Errors in the graded tests that only echo a broken tree file are left out: the tree file's error
+            // is the one to fix.
             List<String> compileErrors = new ArrayList<>();
-            errors.values().forEach(compileErrors::addAll);
+            errors.forEach((file, list) -> {
+                if (file.startsWith(tree)) {
+                    compileErrors.addAll(list);
+                }
+            });
+            for (TestClassSource t : selected) {
+                if (errors.containsKey(t.file()) && compileMessage(t, errors).equals(
+                        "does not compile: " + errors.get(t.file()).get(0))) {
+                    compileErrors.addAll(errors.get(t.file()));
+                }
+            }
             List<String> problems = new ArrayList<>();
             Map<String, String> notCompiled = new HashMap<>();
             List<String> plan = new ArrayList<>();
@@ -264,7 +279,7 @@ public final class Grader {
 
             Map<String, String[]> outcomes = run(plan, classes, work);
 
-            Map<String, List<GradeReport.TestResult>> byExercise = new TreeMap<>();
+            Map<String, List<GradeReport.TestResult>> byExercise = new TreeMap<>(Grader::compareIds);
             Map<String, String> titles = new HashMap<>();
             for (Map.Entry<String, List<String>> e : methodsOf.entrySet()) {
                 String cls = e.getKey();
@@ -295,6 +310,20 @@ public final class Grader {
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** Exercise ids in reading order: 01.2 before 01.10. */
+    static int compareIds(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     private static boolean isTest(Method m) {

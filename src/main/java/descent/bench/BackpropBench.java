@@ -1,0 +1,101 @@
+package descent.bench;
+
+import descent.init.Init;
+import descent.linalg.Blas;
+import descent.nn.Linear;
+import descent.nn.ReLU;
+import descent.nn.Sequential;
+import descent.nn.SoftmaxCrossEntropy;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Times forward + backward of a 784-256-128-10 ReLU network with softmax cross-entropy on batches of 128
+ * (float64, one thread) and runs the same computation in PyTorch ({@code src/bench/python/backprop_torch.py})
+ * in the same run; prints both medians and the ratio Descent/PyTorch (target ≤ 1.25).
+ *
+ * <p>Run with {@code OPENBLAS_NUM_THREADS=1} so that both sides use one BLAS thread:
+ * {@code OPENBLAS_NUM_THREADS=1 ./descent bench backprop}. Arguments: [warmup] [iterations] [repeats].
+ */
+public final class BackpropBench {
+
+    private BackpropBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int iters = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        String threads = System.getenv("OPENBLAS_NUM_THREADS");
+        System.out.println("BLAS: " + Blas.implementation() + ", OPENBLAS_NUM_THREADS=" + threads);
+        if (!"1".equals(threads)) {
+            System.out.println("warning: set OPENBLAS_NUM_THREADS=1 for a one-thread comparison");
+        }
+        Random rng = new Random(0);
+        Sequential net = new Sequential(new SoftmaxCrossEntropy(),
+                new Linear("fc1", 784, 256, Init.he(), rng), new ReLU(),
+                new Linear("fc2", 256, 128, Init.he(), rng), new ReLU(),
+                new Linear("fc3", 128, 10, Init.he(), rng));
+        DMatrixRMaj x = new DMatrixRMaj(128, 784);
+        for (int k = 0; k < x.data.length; k++) {
+            x.data[k] = rng.nextGaussian();
+        }
+        int[] y = new int[128];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rng.nextInt(10);
+        }
+        double sink = 0;
+        for (int i = 0; i < warmup; i++) {
+            sink += net.lossAndGradient(x, y);
+        }
+        double[] times = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < iters; i++) {
+                sink += net.lossAndGradient(x, y);
+            }
+            times[r] = (System.nanoTime() - t0) / 1e6 / iters;
+        }
+        Arrays.sort(times);
+        double descent = times[repeats / 2];
+        StringBuilder all = new StringBuilder();
+        for (double t : times) {
+            all.append(String.format(Locale.ROOT, " %.3f", t));
+        }
+        System.out.printf(Locale.ROOT, "descent: %s (%d params), repeats(ms/batch)%s (checksum %.3f)%n", net,
+                net.parameterCount(), all, sink);
+        double torch = runTorch(warmup, iters, repeats);
+        System.out.printf(Locale.ROOT, "Descent %.3f ms/batch, PyTorch %.3f ms/batch, ratio %.2f× (target ≤ 1.25×)%n",
+                descent, torch, descent / torch);
+    }
+
+    private static double runTorch(int warmup, int iters, int repeats) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "src/bench/python/backprop_torch.py",
+                String.valueOf(warmup), String.valueOf(iters), String.valueOf(repeats));
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        double ms = Double.NaN;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                System.out.println("  " + line);
+                if (line.startsWith("ms_per_batch=")) {
+                    ms = Double.parseDouble(line.substring("ms_per_batch=".length()));
+                }
+            }
+        }
+        int code = p.waitFor();
+        if (code != 0 || Double.isNaN(ms)) {
+            throw new IllegalStateException("the PyTorch peer failed (exit " + code + "); is python3-torch installed?");
+        }
+        return ms;
+    }
+}

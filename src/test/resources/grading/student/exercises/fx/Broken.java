@@ -1,0 +1,7 @@
+package fx;
+
+public class Broken {
+    public static int one() {
+        return 1
+    }
+}

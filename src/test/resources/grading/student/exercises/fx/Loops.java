@@ -1,0 +1,10 @@
+package fx;
+
+public class Loops {
+    public static int forever() {
+        long n = 0;
+        while (true) {
+            n++;
+        }
+    }
+}
