@@ -17,12 +17,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -166,15 +166,18 @@ public final class Grader {
                 }
             }
             if (!hit) {
-                Set<String> known = new LinkedHashSet<>();
+                Set<String> known = new TreeSet<>();
+                Set<String> ids = new TreeSet<>(Grader::compareIds);
                 all.forEach(t -> {
                     known.add(t.className().contains(".") ? t.className().substring(0, t.className().lastIndexOf('.')) : "");
                     if (t.id() != null) {
-                        known.add(t.id());
+                        ids.add(t.id());
                     }
                 });
+                List<String> names = new ArrayList<>(known);
+                names.addAll(ids);
                 throw new IllegalArgumentException("no graded exercise or chapter '" + s + "'; known: "
-                        + String.join(", ", known));
+                        + String.join(", ", names));
             }
         }
         return out;

@@ -12,7 +12,7 @@ public final class BookGraphs {
     /** Fig. 3.1: o = cos(w²), do/dw = −2w·sin(w²). */
     public static Graph cosOfSquare(double w) {
         Graph g = new Graph();
-        g.id("o", g.cos(g.square(g.variable("w", w))));
+        g.cos(g.square(g.variable("w", w))).as("o");
         return g;
     }
 
@@ -20,14 +20,14 @@ public final class BookGraphs {
     public static Graph sinPlusCosOfSquare(double w) {
         Graph g = new Graph();
         Graph.Node y = g.square(g.variable("w", w));
-        g.id("o", g.add(g.sin(y), g.cos(y)));
+        g.add(g.sin(y), g.cos(y)).as("o");
         return g;
     }
 
     /** Eq. 3.1: two sigmoids in series, o = σ(σ(w)). */
     public static Graph nestedSigmoid(double w) {
         Graph g = new Graph();
-        g.id("o", g.sigmoid(g.sigmoid(g.variable("w", w))));
+        g.sigmoid(g.sigmoid(g.variable("w", w))).as("o");
         return g;
     }
 
@@ -50,7 +50,7 @@ public final class BookGraphs {
             a = na;
             b = nb;
         }
-        g.id("o", g.mul(a, b));
+        g.mul(a, b).as("o");
         return g;
     }
 
@@ -58,7 +58,7 @@ public final class BookGraphs {
     public static Graph pairwiseProductSum(double... x) {
         Graph g = new Graph();
         Graph.Node[] in = variables(g, x);
-        g.id("o", g.add(pairs(g, in)));
+        g.add(pairs(g, in)).as("o");
         return g;
     }
 
@@ -66,7 +66,7 @@ public final class BookGraphs {
     public static Graph pairwiseProductMax(double... x) {
         Graph g = new Graph();
         Graph.Node[] in = variables(g, x);
-        g.id("o", g.max(pairs(g, in)));
+        g.max(pairs(g, in)).as("o");
         return g;
     }
 
@@ -76,8 +76,8 @@ public final class BookGraphs {
         Graph.Node x = g.variable("x_0", x0);
         Graph.Node y = g.variable("y_0", y0);
         for (int t = 1; t <= steps; t++) {
-            Graph.Node nx = g.id("x_" + t, g.mul(x, y));
-            Graph.Node ny = g.id("y_" + t, g.add(x, y));
+            Graph.Node nx = g.mul(x, y).as("x_" + t);
+            Graph.Node ny = g.add(x, y).as("y_" + t);
             x = nx;
             y = ny;
         }

@@ -28,7 +28,7 @@ public final class Graph {
         final int id;
         final Op op;
         final Node[] inputs;
-        final String label;
+        String label;
         double value;
 
         Node(Op op, String label, double value, Node... inputs) {
@@ -61,6 +61,12 @@ public final class Graph {
 
         public List<Node> inputs() {
             return List.of(inputs);
+        }
+
+        /** Renames this node (e.g. "o" for the output) and returns it. */
+        public Node as(String newLabel) {
+            this.label = newLabel;
+            return this;
         }
 
         /** Sets a variable's value (call {@link Graph#forward()} afterwards). */

@@ -103,19 +103,19 @@ public final class Figure {
 
     /** A line without markers. */
     public Figure line(String name, double[] x, double[] y) {
-        add(name, x, y, XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE);
+        colour(add(name, x, y, XYSeries.XYSeriesRenderStyle.Line)).setMarker(SeriesMarkers.NONE);
         return this;
     }
 
     /** A line with a marker at every point (for iterates of an optimizer). */
     public Figure path(String name, double[] x, double[] y) {
-        add(name, x, y, XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.CIRCLE);
+        colour(add(name, x, y, XYSeries.XYSeriesRenderStyle.Line)).setMarker(SeriesMarkers.CIRCLE);
         return this;
     }
 
     /** Points only. */
     public Figure scatter(String name, double[] x, double[] y) {
-        add(name, x, y, XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.CIRCLE);
+        colour(add(name, x, y, XYSeries.XYSeriesRenderStyle.Scatter)).setMarker(SeriesMarkers.CIRCLE);
         return this;
     }
 
@@ -127,6 +127,19 @@ public final class Figure {
         s.setLineWidth(1f);
         s.setShowInLegend(inLegend);
         return this;
+    }
+
+    /** Okabe–Ito colours, in order, for series without an explicit colour (grey contour lines do not use them up). */
+    private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
+            new Color(213, 94, 0), new Color(204, 121, 167), new Color(86, 180, 233), new Color(0, 0, 0),
+            new Color(240, 228, 66)};
+    private int coloured;
+
+    private XYSeries colour(XYSeries s) {
+        Color c = PALETTE[coloured++ % PALETTE.length];
+        s.setLineColor(c);
+        s.setMarkerColor(c);
+        return s;
     }
 
     private XYSeries add(String name, double[] x, double[] y, XYSeries.XYSeriesRenderStyle style) {

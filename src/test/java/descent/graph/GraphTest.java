@@ -39,7 +39,8 @@ class GraphTest {
         for (int depth = 1; depth <= 10; depth++) {
             Graph d = BookGraphs.productLayers(depth, 1.01);
             assertEquals(1L << depth, d.pathSum(d.node("o")).paths());
-            assertEquals(4L * depth + 1, d.edgeCount());
+            assertEquals(4L * depth, d.edgeCount());
+            assertEquals((1L << depth) * (depth + 1), d.pathSum(d.node("o")).multiplications());
         }
     }
 
