@@ -16,7 +16,8 @@ import java.util.List;
  * <p>
  * With {@code -Ddescent.grade.skip=true} (set by the test runners that execute notebooks) nothing is graded and
  * the result is the note {@code grading skipped (descent.grade.skip)}. {@code -Ddescent.grade.timeout=S} changes
- * the per-test timeout (default 10 s).
+ * the per-test timeout (default 10 s); {@code -Ddescent.grade.tree=solutions} grades the reference solutions instead
+ * (an instructor executing the notebooks on the solutions sees full marks).
  */
 public final class Grade {
 
@@ -43,7 +44,12 @@ public final class Grade {
         try {
             Path root = Project.root();
             int timeout = Integer.parseInt(System.getProperty("descent.grade.timeout", "10"));
-            GradeReport report = new Grader(root, root.resolve("exercises"), timeout).grade(List.of(selector));
+            String tree = System.getProperty("descent.grade.tree", "exercises");
+            if (!tree.equals("exercises") && !tree.equals("solutions")) {
+                return new Result(null, "could not grade " + selector + ": descent.grade.tree must be exercises or "
+                        + "solutions, got '" + tree + "'");
+            }
+            GradeReport report = new Grader(root, root.resolve(tree), timeout).grade(List.of(selector));
             return new Result(report, null);
         } catch (Throwable t) {
             return new Result(null, "could not grade " + selector + ": " + t.getMessage());

@@ -1,7 +1,9 @@
 package descent.grade;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -75,9 +77,14 @@ public record GradeReport(String tree, List<ExerciseResult> exercises, List<Stri
         sb.append(String.format(Locale.ROOT, row, "exercise", "title", "points", "out of"));
         for (ExerciseResult e : exercises) {
             sb.append(String.format(Locale.ROOT, row, e.id(), e.title(), e.earned(), e.possible()));
-            for (TestResult t : e.failures()) {
-                sb.append("    ✗ ").append(t.method()).append(" (").append(t.points()).append(" pts): ")
-                        .append(indentLines(shorten(t.message(), 600), "      ")).append('\n');
+            // Failures with the same message (typically an untouched stub) share one line.
+            Map<String, List<TestResult>> byMessage = new LinkedHashMap<>();
+            e.failures().forEach(t -> byMessage.computeIfAbsent(t.message(), k -> new ArrayList<>()).add(t));
+            for (Map.Entry<String, List<TestResult>> f : byMessage.entrySet()) {
+                List<TestResult> ts = f.getValue();
+                sb.append("    ✗ ").append(String.join(", ", ts.stream().map(TestResult::method).toList()))
+                        .append(" (").append(ts.stream().mapToInt(TestResult::points).sum()).append(" pts): ")
+                        .append(indentLines(shorten(f.getKey(), 600), "      ")).append('\n');
             }
         }
         sb.append(String.format(Locale.ROOT, row, "total", "", earned(), possible()));

@@ -448,7 +448,12 @@ public final class Grader {
             boolean progress = false;
             while (true) {
                 boolean alive = child.isAlive();
-                String text = Files.readString(protocol, StandardCharsets.UTF_8);
+                String text;
+                try {
+                    text = Files.readString(protocol, StandardCharsets.UTF_8);
+                } catch (IOException | UncheckedIOException e) {
+                    text = ""; // graded code deleted or mangled the file: what was lost counts as not run
+                }
                 // Only complete lines count; a partial last line is read again next time.
                 List<String> lines = text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
                 for (int i = seen; i < lines.size(); i++) {

@@ -43,4 +43,18 @@ class GradeTest {
         assertTrue(r.toString().startsWith("<table"), r.toString());
         assertTrue(r.text().contains("is not implemented yet"), r.text());
     }
+
+    @Test
+    void treePropertyGradesTheSolutionsToFullMarks() {
+        assumeTrue(!"true".equals(System.getProperty("descent.grade.skip")));
+        assumeTrue(Files.isDirectory(Project.root().resolve("solutions/backprop")));
+        System.setProperty("descent.grade.tree", "solutions");
+        try {
+            Grade.Result r = Grade.exercise("01.2");
+            assertEquals(5, r.report().earned(), r.text());
+            assertTrue(r.report().fullMarks(), r.text());
+        } finally {
+            System.clearProperty("descent.grade.tree");
+        }
+    }
 }
