@@ -32,8 +32,8 @@ public final class BackpropBench {
 
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        int iters = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        int iters = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         System.out.println("BLAS: " + Blas.implementation() + ", OPENBLAS_NUM_THREADS=" + threads);
         if (!"1".equals(threads)) {
