@@ -167,8 +167,8 @@ public final class GradientCheck {
     }
 
     /**
-     * Checks up to {@code samplesPerTensor} entries of every tensor (all of them when the tensor is smaller),
-     * chosen with {@code rng}. The oracle must compute the loss at the parameters' current values and write the
+     * Checks up to {@code samplesPerTensor} distinct entries of every tensor (all of them when the tensor is
+     * smaller), chosen with {@code rng}. The oracle must compute the loss at the parameters' current values and write the
      * gradients; parameter values are restored, and gradients hold the backprop gradient again on return.
      */
     public static Report run(List<Param> params, GradientOracle oracle, Scheme scheme, double h,
@@ -192,10 +192,18 @@ public final class GradientCheck {
                     idx[i] = i;
                 }
             } else {
-                idx = new int[samplesPerTensor];
-                for (int i = 0; i < samplesPerTensor; i++) {
-                    idx[i] = rng.nextInt(size);
+                // distinct entries: a partial Fisher–Yates shuffle of 0..size−1
+                int[] all = new int[size];
+                for (int i = 0; i < size; i++) {
+                    all[i] = i;
                 }
+                for (int i = 0; i < samplesPerTensor; i++) {
+                    int j = i + rng.nextInt(size - i);
+                    int tmp = all[i];
+                    all[i] = all[j];
+                    all[j] = tmp;
+                }
+                idx = java.util.Arrays.copyOf(all, samplesPerTensor);
             }
             double[] w = p.value().data;
             for (int i : idx) {
