@@ -165,9 +165,13 @@ def cmd_run(a):
         else:
             detail = ""
         figures = count_figures(nb)
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-        (site / f"{path.stem}.html").write_text(body, encoding="utf-8")
-        nbformat.write(nb, str(site / f"{path.stem}.ipynb"))
+        try:
+            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+            (site / f"{path.stem}.html").write_text(body, encoding="utf-8")
+            nbformat.write(nb, str(site / f"{path.stem}.ipynb"))
+        except Exception as e:  # e.g. a cell that does not follow the nbformat schema
+            msg = ANSI.sub("", str(e)).strip().splitlines()
+            problem = (problem + "; " if problem else "") + f"cannot write HTML: {msg[0] if msg else type(e).__name__}"
         if problem:
             failed += 1
             print(f"FAILED {path.name}: {problem}", flush=True)

@@ -60,6 +60,10 @@ class NotebookHygiene {
         }
         boolean firstCode = true;
         for (Notebook.Cell c : nb.cells()) {
+            if (!List.of("code", "markdown", "raw").contains(c.type())) {
+                out.add(file + ", cell " + c.number() + ": cell_type \"" + c.type()
+                        + "\" is not one of code, markdown, raw (Jupyter cannot render it)");
+            }
             if (!c.type().equals("code")) {
                 continue;
             }
@@ -161,6 +165,14 @@ class NotebookHygiene {
         assertTrue(problems.get(0).contains("NN-topic-words"), problems.get(0));
         assertTrue(problems.get(1).contains("cell 2: the first code cell must hold only imports"), problems.get(1));
         assertTrue(problems.get(2).contains("cell 3: uses a kernel magic"), problems.get(2));
+    }
+
+    @Test
+    void anUnknownCellTypeIsReported(@TempDir Path dir) throws IOException {
+        Path p = Files.writeString(dir.resolve("05-md.ipynb"), notebook("java", code("import java.util.List;"),
+                "{\"cell_type\": \"md\", \"metadata\": {}, \"source\": [\"## Section\"]}"));
+        assertEquals(List.of("05-md.ipynb, cell 3: cell_type \"md\" is not one of code, markdown, raw (Jupyter cannot render it)"),
+                problems(p));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package secondorder;
+
+import static descent.grade.GradedAssert.close;
+import static descent.grade.GradedAssert.that;
+
+import descent.grade.Exercise;
+import descent.grade.Points;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+/** Backtracking: hand-computed steps and trial counts, and the Armijo condition on random quadratics. */
+@Exercise(id = "03.15", title = "backtracking line search")
+class BacktrackingTest {
+
+    private static final String REREAD = "the Armijo condition φ(α) ≤ φ(0) + c₁αφ'(0) in exercises/secondorder/"
+            + "Backtracking.java (a line search for eq. 3.54, Aggarwal §3.5.6.2); notebook 10";
+
+    @Test
+    @Points(3)
+    void firstAcceptableStepByHand() {
+        // f(x) = x² at x = 1 along p = −2: φ(α) = (1 − 2α)², φ(0) = 1, φ'(0) = −4.
+        // α = 1: φ = 1 > 1 − 4e-4, rejected; α = 0.5: φ = 0, accepted.
+        int[] calls = {0};
+        double alpha = Backtracking.search(a -> { calls[0]++; return (1 - 2 * a) * (1 - 2 * a); }, 1, -4, 1, 1e-4, 0.5);
+        String input = "φ(α) = (1 − 2α)², φ(0) = 1, φ'(0) = −4, α₀ = 1, c₁ = 1e-4, ρ = 0.5";
+        close("α", input, 0.5, alpha, 0, REREAD);
+        that(calls[0] == 2, "calls of φ", input, "expected 2 (α = 1 rejected, α = 0.5 accepted), got " + calls[0], REREAD);
+    }
+
+    @Test
+    @Points(3)
+    void shrinksUntilSufficientDecrease() {
+        // φ(α) = 100α² − 10α, φ(0) = 0, φ'(0) = −10, c₁ = 0.5: accepted iff 100α² ≤ 5α, i.e. α ≤ 0.05.
+        // From α₀ = 1 halving: 1, 0.5, 0.25, 0.125, 0.0625 rejected, 0.03125 accepted after 6 calls.
+        int[] calls = {0};
+        double alpha = Backtracking.search(a -> { calls[0]++; return 100 * a * a - 10 * a; }, 0, -10, 1, 0.5, 0.5);
+        String input = "φ(α) = 100α² − 10α, φ(0) = 0, φ'(0) = −10, α₀ = 1, c₁ = 0.5, ρ = 0.5";
+        close("α", input, 0.03125, alpha, 0, REREAD);
+        that(calls[0] == 6, "calls of φ", input, "expected 6, got " + calls[0], REREAD);
+        double unit = Backtracking.search(a -> 100 * a * a - 10 * a, 0, -10, 0.04, 0.5, 0.5);
+        close("α when α₀ = 0.04 already satisfies the condition", input.replace("α₀ = 1", "α₀ = 0.04"), 0.04, unit, 0, REREAD);
+    }
+
+    @Test
+    @Points(2)
+    void armijoHoldsOnRandomQuadratics() {
+        Random rng = new Random(5);
+        for (int k = 0; k < 50; k++) {
+            double a = 0.1 + 10 * rng.nextDouble(), s = -(0.1 + 5 * rng.nextDouble()), c1 = 1e-4 + 0.5 * rng.nextDouble();
+            double alpha = Backtracking.search(t -> a * t * t + s * t, 0, s, 1 + 10 * rng.nextDouble(), c1, 0.3 + 0.6 * rng.nextDouble());
+            String input = String.format(java.util.Locale.ROOT, "φ(α) = %.4fα² + (%.4f)α, c₁ = %.4f", a, s, c1);
+            that(alpha > 0 && a * alpha * alpha + s * alpha <= c1 * alpha * s, "Armijo condition", input,
+                    "returned α = " + alpha + " which does not satisfy it", REREAD);
+        }
+    }
+
+    @Test
+    @Points(2)
+    void rejectsAnUphillDirection() {
+        String input = "φ'(0) = +1 (the direction goes uphill)";
+        try {
+            Backtracking.search(a -> a, 0, 1, 1, 1e-4, 0.5);
+        } catch (IllegalArgumentException expected) {
+            return;
+        } catch (RuntimeException other) {
+            that(false, "uphill direction", input, "expected IllegalArgumentException, got " + other, REREAD);
+        }
+        that(false, "uphill direction", input, "expected IllegalArgumentException, nothing was thrown", REREAD);
+    }
+}
