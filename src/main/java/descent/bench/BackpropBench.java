@@ -21,7 +21,9 @@ import java.util.Random;
  * in the same run; prints both medians and the ratio Descent/PyTorch (target ≤ 1.25).
  *
  * <p>Run with {@code OPENBLAS_NUM_THREADS=1} so that both sides use one BLAS thread:
- * {@code OPENBLAS_NUM_THREADS=1 ./descent bench backprop}. Arguments: [warmup] [iterations] [repeats].
+ * {@code OPENBLAS_NUM_THREADS=1 ./descent bench backprop}. Arguments: [warmup] [iterations] [repeats] [rounds];
+ * each round times {@code repeats} blocks of {@code iterations} steps in Java, then runs the PyTorch peer once;
+ * the figures are the medians over all blocks (Java) and over the rounds (PyTorch, each its own median).
  */
 public final class BackpropBench {
 
@@ -30,8 +32,8 @@ public final class BackpropBench {
 
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        int iters = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        int iters = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         System.out.println("BLAS: " + Blas.implementation() + ", OPENBLAS_NUM_THREADS=" + threads);
         if (!"1".equals(threads)) {
@@ -54,23 +56,30 @@ public final class BackpropBench {
         for (int i = 0; i < warmup; i++) {
             sink += net.lossAndGradient(x, y);
         }
-        double[] times = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < iters; i++) {
-                sink += net.lossAndGradient(x, y);
+        // Alternate Java and PyTorch blocks so that a change in machine load hits both sides alike.
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        double[] javaTimes = new double[repeats * rounds];
+        double[] torchTimes = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < iters; i++) {
+                    sink += net.lossAndGradient(x, y);
+                }
+                javaTimes[round * repeats + r] = (System.nanoTime() - t0) / 1e6 / iters;
             }
-            times[r] = (System.nanoTime() - t0) / 1e6 / iters;
+            double[] block = Arrays.copyOfRange(javaTimes, round * repeats, (round + 1) * repeats);
+            Arrays.sort(block);
+            System.out.printf(Locale.ROOT, "round %d  Descent: median %.3f ms/batch (min %.3f)%n", round + 1,
+                    block[repeats / 2], block[0]);
+            torchTimes[round] = runTorch(warmup, iters, repeats);
         }
-        Arrays.sort(times);
-        double descent = times[repeats / 2];
-        StringBuilder all = new StringBuilder();
-        for (double t : times) {
-            all.append(String.format(Locale.ROOT, " %.3f", t));
-        }
-        System.out.printf(Locale.ROOT, "descent: %s (%d params), repeats(ms/batch)%s (checksum %.3f)%n", net,
-                net.parameterCount(), all, sink);
-        double torch = runTorch(warmup, iters, repeats);
+        Arrays.sort(javaTimes);
+        Arrays.sort(torchTimes);
+        double descent = javaTimes[javaTimes.length / 2];
+        double torch = torchTimes[rounds / 2];
+        System.out.printf(Locale.ROOT, "network: %s, %d parameters, batch 128, float64 (checksum %.3f)%n", net,
+                net.parameterCount(), sink);
         System.out.printf(Locale.ROOT, "Descent %.3f ms/batch, PyTorch %.3f ms/batch, ratio %.2f× (target ≤ 1.25×)%n",
                 descent, torch, descent / torch);
     }
@@ -86,7 +95,7 @@ public final class BackpropBench {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                System.out.println("  " + line);
+                System.out.println("         PyTorch: " + line);
                 if (line.startsWith("ms_per_batch=")) {
                     ms = Double.parseDouble(line.substring("ms_per_batch=".length()));
                 }

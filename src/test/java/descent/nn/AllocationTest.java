@@ -1,0 +1,43 @@
+package descent.nn;
+
+import descent.init.Init;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** After warm-up a training step reuses every buffer: the hot path allocates (almost) nothing. */
+class AllocationTest {
+
+    @Test
+    void aStepAllocatesNothingAfterWarmUp() {
+        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Random rng = new Random(0);
+        Sequential net = new Sequential(new SoftmaxCrossEntropy(),
+                new Linear("fc1", 64, 32, Init.he(), rng), new ReLU(),
+                new Linear("fc2", 32, 16, Init.he(), rng), new Tanh(),
+                new Linear("fc3", 16, 10, Init.he(), rng));
+        DMatrixRMaj x = new DMatrixRMaj(32, 64);
+        for (int k = 0; k < x.data.length; k++) {
+            x.data[k] = rng.nextGaussian();
+        }
+        int[] y = new int[32];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rng.nextInt(10);
+        }
+        for (int i = 0; i < 200; i++) {
+            net.lossAndGradient(x, y);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 100; i++) {
+            net.lossAndGradient(x, y);
+        }
+        long perStep = (bean.getThreadAllocatedBytes(tid) - before) / 100;
+        // one batch of activations alone would be 32·32·8 = 8 KB; allow a few bytes of JIT/JNI noise per step
+        assertTrue(perStep < 256, "a training step allocated " + perStep + " bytes after warm-up");
+    }
+}
