@@ -428,9 +428,11 @@ public final class Grader {
             Files.createFile(protocol);
             String nonce = UUID.randomUUID().toString();
             ProcessBuilder pb = new ProcessBuilder(java, CHILD_HEAP, "-Xss8m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp),
+                    "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp),
                     GradeChild.class.getName(), protocol.toString(), planFile.toString());
             pb.directory(work.toFile());
+            // One BLAS thread: graded tests are small, and the machine may be shared.
+            pb.environment().putIfAbsent("OPENBLAS_NUM_THREADS", "1");
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             Process child = pb.start();
@@ -441,6 +443,9 @@ public final class Grader {
             }
             String running = null;
             long runningSince = 0;
+            long lastEvent = System.nanoTime();
+            long silence = Math.max(60, 2L * timeoutSeconds) * 1_000_000_000L;
+            boolean silent = false;
             boolean timedOut = false;
             boolean shutdown = false;
             boolean ended = false;
@@ -462,6 +467,7 @@ public final class Grader {
                         continue;
                     }
                     String[] f = line.substring(nonce.length() + 1).split("\t", -1);
+                    lastEvent = System.nanoTime();
                     switch (f[0]) {
                         case "START" -> {
                             running = f[1] + "#" + f[2];
@@ -484,7 +490,10 @@ public final class Grader {
                 if (!alive) {
                     break;
                 }
-                if (running != null && System.nanoTime() - runningSince > timeoutSeconds * 1_000_000_000L) {
+                boolean overdue = running != null && System.nanoTime() - runningSince > timeoutSeconds * 1_000_000_000L;
+                // Between tests the child only talks to JUnit; silence there means the JVM itself is stuck.
+                silent = running == null && System.nanoTime() - lastEvent > silence;
+                if (overdue || silent) {
                     timedOut = true;
                     child.descendants().forEach(ProcessHandle::destroyForcibly);
                     child.destroyForcibly();
@@ -507,7 +516,11 @@ public final class Grader {
                 break;
             }
             int code = timedOut ? -1 : child.exitValue();
-            if (running != null) {
+            if (silent && !remaining.isEmpty()) {
+                results.put(remaining.get(0), new String[]{"FAIL", "the grading JVM stopped responding before this test "
+                        + "started"});
+                remaining.remove(0);
+            } else if (running != null) {
                 String message;
                 if (timedOut) {
                     message = "timed out after " + timeoutSeconds + " s (an endless loop, or far too slow)";

@@ -52,6 +52,13 @@ public final class SelfCheck {
                 out.println("FAIL solutions do not compile: " + c);
                 failed++;
             }
+            for (String c : stub.compileErrors()) {
+                // A stub that does not compile leaves students nothing to start from; usually a region that is not
+                // the end of its method body, so the stub's throw makes the code after it unreachable.
+                out.println("FAIL generated stub does not compile: " + c.replaceFirst("^.*?/descent-stubs[^/]*/",
+                        "exercises/") + " (a solution region must be the end of its method body)");
+                failed++;
+            }
             for (String p : sol.problems()) {
                 out.println("FAIL " + p);
                 failed++;

@@ -26,8 +26,10 @@ class SelfCheckTest {
         int[] failed = new int[1];
         List<String> lines = check(Project.root().resolve("src/test/resources/grading/course"), failed);
         String all = String.join("\n", lines);
-        assertEquals(5, failed[0], all);
-        assertEquals("4 passed, 5 failed", lines.get(lines.size() - 1));
+        assertEquals(6, failed[0], all);
+        assertEquals("5 passed, 6 failed", lines.get(lines.size() - 1));
+        assertTrue(lines.contains("FAIL generated stub does not compile: exercises/fx/Tail.java:9: unreachable "
+                + "statement (a solution region must be the end of its method body)"), all);
         assertTrue(lines.contains("ok   91.1 fx.SquareTest.good (2 pts): full marks on solutions, fails on the stub"), all);
         assertTrue(lines.contains("FAIL 91.1 fx.SquareTest.weak (1 pts): passes on the untouched stub, so it cannot "
                 + "tell a right answer from no answer"), all);
