@@ -74,10 +74,8 @@ class JShellNotebookRunner {
         });
         AtomicBoolean timedOut = new AtomicBoolean();
         KernelStandIn.reset();
-        try (JShell shell = JShell.builder().executionEngine("local").out(capture).err(capture).build()) {
-            for (String entry : testClasspath()) {
-                shell.addToClasspath(entry);
-            }
+        JShell shell = freshSession();
+        try (shell) {
             for (String imp : KERNEL_IMPORTS) {
                 String problem = eval(shell, imp);
                 if (problem != null) {
@@ -111,6 +109,15 @@ class JShellNotebookRunner {
                 System.setProperty("descent.grade.skip", previous);
             }
         }
+    }
+
+    /** A new JShell for each notebook (reusing one and dropping its snippets trips a javac assertion in JDK 17). */
+    static JShell freshSession() {
+        JShell shell = JShell.builder().executionEngine("local").build();
+        for (String entry : testClasspath()) {
+            shell.addToClasspath(entry);
+        }
+        return shell;
     }
 
     /** Cuts a cell into complete snippets as the kernel does and evaluates them in order. */
@@ -259,6 +266,16 @@ class JShellNotebookRunner {
         String problem = run(p);
         assertNotNull(problem);
         assertTrue(problem.startsWith("04-claim.ipynb, cell 3: java.lang.AssertionError: CHECK FAILED"), problem);
+    }
+
+    @Test
+    void nothingLeaksFromOneNotebookToTheNext(@TempDir Path dir) throws IOException {
+        Path first = write(dir, "06-first.ipynb", "import java.util.List;", "int leftover = 41;\nint twice(int v) { return 2 * v; }");
+        Path second = write(dir, "07-second.ipynb", "import java.util.List;", "int z = twice(leftover);");
+        assertNull(run(first));
+        String problem = run(second);
+        assertNotNull(problem, "a notebook must not see what the previous one defined");
+        assertTrue(problem.startsWith("07-second.ipynb, cell 3: does not compile"), problem);
     }
 
     @Test
