@@ -51,7 +51,7 @@ public final class Figure {
         org.knowm.xchart.style.XYStyler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE); // never covers a curve
         styler.setLegendVisible(false);
         styler.setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setMarkerSize(5);
