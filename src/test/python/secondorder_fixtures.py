@@ -74,3 +74,16 @@ for p, w in pairs:
     Gm = bfgs(Gm, p, w)
 gg = [F(1), F(-2), F(3)]
 show("03.14 G g", matvec(Gm, gg))
+
+# 03.11 conjugate directions from the basis e1, e2, e3 by Gram-Schmidt in the H inner product (exercise 11).
+H3 = [[F(4), F(1), F(0)], [F(1), F(3), F(1)], [F(0), F(1), F(2)]]
+basis = [[F(1), F(0), F(0)], [F(0), F(1), F(0)], [F(0), F(0), F(1)]]
+qs = []
+for v in basis:
+    qn = list(v)
+    for qi in qs:
+        beta = -dot(qi, matvec(H3, v)) / dot(qi, matvec(H3, qi))
+        qn = [a + beta * c for a, c in zip(qn, qi)]
+    qs.append(qn)
+for i, qi in enumerate(qs):
+    show("03.11 q%d" % i, qi)
