@@ -113,12 +113,26 @@ class CliTest {
         assertEquals(2, cli(root, "release").code());
     }
 
+    /** The fixture course has two good tests and one of each defect; check must name each defect and exit 1. */
     @Test
-    void checkFailsOnTheDefectiveCourse(@TempDir Path dir) throws IOException {
+    void checkFailsOnEachDeliberateDefectAndNamesTheTest(@TempDir Path dir) throws IOException {
         Run r = cli(copyCourse(dir), "check", "--timeout", "30");
         assertEquals(1, r.code());
         List<String> lines = r.out().lines().toList();
+        String all = r.out();
         assertEquals("5 passed, 6 failed", lines.get(lines.size() - 1));
+        assertTrue(lines.contains("FAIL generated stub does not compile: exercises/fx/Tail.java:9: unreachable "
+                + "statement (a solution region must be the end of its method body)"), all);
+        assertTrue(lines.contains("ok   91.1 fx.SquareTest.good (2 pts): full marks on solutions, fails on the stub"), all);
+        assertTrue(lines.contains("FAIL 91.1 fx.SquareTest.weak (1 pts): passes on the untouched stub, so it cannot "
+                + "tell a right answer from no answer"), all);
+        assertTrue(lines.contains("FAIL 91.1 fx.SquareTest.wrong (1 pts): fails on solutions/: "
+                + "expected: <10.0> but was: <9.0>"), all);
+        assertTrue(lines.contains("FAIL fx.SquareTest.unpointed has no @Points(n)"), all);
+        assertTrue(lines.contains("FAIL fx.NoExerciseTest has no @Exercise(id = ..., title = ...)"), all);
+        assertTrue(lines.contains("FAIL solutions/fx/Cube.java:11: solution region 91.3 has no graded test class "
+                + "with @Exercise(id = \"91.3\")"), all);
+        assertTrue(lines.contains("ok   91.2 fx.CubeTest.cubes (3 pts): full marks on solutions, fails on the stub"), all);
     }
 
     @Test
