@@ -104,18 +104,21 @@ def cmd_run(a):
     from nbconvert import HTMLExporter
 
     class Client(NotebookClient):
-        """Adds the kernel's thread dump to its log when it does not answer at start-up."""
+        """Appends the kernel's thread dump to its log when it never answered, before the kernel is shut down."""
         log_file = None
+        answered = False
 
         async def async_start_new_kernel_client(self):
-            try:
-                return await super().async_start_new_kernel_client()
-            except RuntimeError:
-                pid = getattr(getattr(self.km, "provisioner", None), "pid", None)
-                if pid and self.log_file:
-                    self.log_file.flush()
-                    subprocess.run(["jstack", str(pid)], stdout=self.log_file, stderr=subprocess.STDOUT)
-                raise
+            kc = await super().async_start_new_kernel_client()
+            self.answered = True
+            return kc
+
+        async def _async_cleanup_kernel(self):
+            pid = getattr(getattr(self.km, "provisioner", None), "pid", None) if self.km else None
+            if not self.answered and pid and self.log_file:
+                self.log_file.flush()
+                subprocess.run(["jstack", str(pid)], stdout=self.log_file, stderr=subprocess.STDOUT)
+            await super()._async_cleanup_kernel()
 
     nbdir = Path(a.notebooks).resolve()
     site = Path(a.site).resolve()
@@ -275,7 +278,7 @@ def main(argv=None):
     r.add_argument("--notebooks", required=True)
     r.add_argument("--site", required=True)
     r.add_argument("--timeout", type=int, default=600, help="seconds per cell")
-    r.add_argument("--startup-timeout", type=int, default=90, help="seconds for the kernel to answer")
+    r.add_argument("--startup-timeout", type=int, default=60, help="seconds for the kernel to answer")
     r.add_argument("--attempts", type=int, default=3, help="kernel starts per notebook if it does not answer")
     r.add_argument("names", nargs="*")
     f = sub.add_parser("free-port")

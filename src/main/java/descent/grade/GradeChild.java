@@ -1,10 +1,12 @@
 package descent.grade;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +29,16 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * rest.
  * <p>
  * Protocol lines (tab-separated, each prefixed by a nonce read from stdin, so output of the graded code cannot pass
- * for a result): {@code START class method}, {@code DONE class method PASS|FAIL message}, {@code SHUTDOWN} (from a
- * shutdown hook: the JVM is exiting through {@code System.exit}) and {@code END}.
+ * for a result): {@code START class method}, {@code DONE class method PASS|FAIL message printed}, {@code SHUTDOWN}
+ * (from a shutdown hook: the JVM is exiting through {@code System.exit}) and {@code END}. {@code printed} is what
+ * the test wrote to System.out and System.err, cut at {@link #OUTPUT_LIMIT} bytes.
  * <p>
  * Usage: {@code GradeChild PROTOCOL_FILE PLAN_FILE}, where the plan holds one {@code class#method} per line.
  */
 public final class GradeChild {
+
+    /** At most this many characters of what a test prints are kept for the report. */
+    public static final int OUTPUT_LIMIT = 8192;
 
     private static OutputStream protocol;
     private static String nonce;
@@ -49,6 +55,8 @@ public final class GradeChild {
         protocol = new FileOutputStream(args[0], true);
         List<String> plan = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> write("SHUTDOWN")));
+        PrintStream realOut = System.out;
+        PrintStream realErr = System.err;
         Launcher launcher = LauncherFactory.create();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         for (String entry : plan) {
@@ -59,14 +67,21 @@ public final class GradeChild {
             String cls = entry.substring(0, hash);
             String method = entry.substring(hash + 1);
             write("START\t" + cls + "\t" + method);
+            CappedOutput captured = new CappedOutput();
+            PrintStream printed = new PrintStream(captured, true, StandardCharsets.UTF_8);
+            System.setOut(printed);
+            System.setErr(printed);
             String failure;
             try {
                 failure = runOne(launcher, loader, cls, method);
             } catch (Throwable t) {
                 failure = describe(t);
+            } finally {
+                System.setOut(realOut);
+                System.setErr(realErr);
             }
             write("DONE\t" + cls + "\t" + method + "\t" + (failure == null ? "PASS" : "FAIL") + "\t"
-                    + escape(failure == null ? "" : failure));
+                    + escape(failure == null ? "" : failure) + "\t" + escape(captured.text()));
         }
         write("END");
         protocol.close();
@@ -172,9 +187,36 @@ public final class GradeChild {
         return sb.toString();
     }
 
+    /** Keeps the first {@link #OUTPUT_LIMIT} bytes written to it, so endless printing costs no memory. */
+    private static final class CappedOutput extends OutputStream {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private long dropped;
+
+        @Override
+        public synchronized void write(int b) {
+            if (kept.size() < OUTPUT_LIMIT) {
+                kept.write(b);
+            } else {
+                dropped++;
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int keep = Math.max(0, Math.min(len, OUTPUT_LIMIT - kept.size()));
+            kept.write(b, off, keep);
+            dropped += len - keep;
+        }
+
+        synchronized String text() {
+            String s = kept.toString(StandardCharsets.UTF_8);
+            return dropped == 0 ? s : s + "\n… (" + dropped + " more bytes not shown)";
+        }
+    }
+
     static String escape(String s) {
-        if (s.length() > 4000) {
-            s = s.substring(0, 4000) + "…";
+        if (s.length() > OUTPUT_LIMIT + 200) {
+            s = s.substring(0, OUTPUT_LIMIT + 200) + "…";
         }
         return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }

@@ -21,8 +21,16 @@ import java.util.Locale;
 public record GradeReport(String tree, List<ExerciseResult> exercises, List<String> compileErrors,
         List<String> problems, double seconds) {
 
-    /** One graded test method: all or nothing. */
-    public record TestResult(String testClass, String method, int points, boolean passed, String message) {
+    /**
+     * One graded test method: all or nothing. {@code output} is what the graded code printed while the test ran
+     * (at most {@value GradeChild#OUTPUT_LIMIT} characters; empty when the JVM running it was stopped).
+     */
+    public record TestResult(String testClass, String method, int points, boolean passed, String message,
+            String output) {
+        public TestResult(String testClass, String method, int points, boolean passed, String message) {
+            this(testClass, method, points, passed, message, "");
+        }
+
         public int earned() {
             return passed ? points : 0;
         }
@@ -151,7 +159,9 @@ public record GradeReport(String tree, List<ExerciseResult> exercises, List<Stri
             sb.append(i == 0 ? "\n" : ",\n");
             sb.append("    {\"name\": ").append(json(names.get(i))).append(", \"score\": ").append(t.earned())
                     .append(", \"max_score\": ").append(t.points()).append(", \"output\": ")
-                    .append(json(t.passed() ? "passed" : t.message())).append('}');
+                    .append(json((t.passed() ? "passed" : t.message())
+                            + (t.output().isEmpty() ? "" : "\n\nprinted while the test ran:\n" + t.output())))
+                    .append('}');
         }
         sb.append(all.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
         return sb.toString();

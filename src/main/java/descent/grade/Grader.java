@@ -294,7 +294,8 @@ public final class Grader {
                         list.add(new GradeReport.TestResult(cls, m, pts, false, notCompiled.get(cls)));
                     } else {
                         String[] o = outcomes.getOrDefault(key, new String[]{"FAIL", "the test did not run"});
-                        list.add(new GradeReport.TestResult(cls, m, pts, o[0].equals("PASS"), o[1]));
+                        list.add(new GradeReport.TestResult(cls, m, pts, o[0].equals("PASS"), o[1],
+                                o.length > 2 ? o[2] : ""));
                     }
                 }
             }
@@ -476,7 +477,8 @@ public final class Grader {
                         }
                         case "DONE" -> {
                             String key = f[1] + "#" + f[2];
-                            results.put(key, new String[]{f[3], GradeChild.unescape(f.length > 4 ? f[4] : "")});
+                            results.put(key, new String[]{f[3], GradeChild.unescape(f.length > 4 ? f[4] : ""),
+                                GradeChild.unescape(f.length > 5 ? f[5] : "")});
                             remaining.remove(key);
                             running = null;
                         }

@@ -57,7 +57,8 @@ class GraderRobustnessTest {
 
     @Test
     void exceptionNamesItselfAndTheStudentLine() {
-        failsWith("ThrowsTest.divides", "ArithmeticException: / by zero at fx.Throws.divide(Throws.java:5)");
+        failsWith("ThrowsTest.divides", "ArithmeticException: / by zero at fx.Throws.divide(Throws.java:6)");
+        assertEquals("dividing 1 by 0\n", test("ThrowsTest.divides").output());
     }
 
     @Test
@@ -95,17 +96,28 @@ class GraderRobustnessTest {
     void printedOrAppendedFakeResultsDoNotCount() {
         // The forger wrote "DONE fx.ForgerTest forged PASS" to stdout and into the protocol file, then halted.
         failsWith("ForgerTest.forged", "crashed: the JVM running it stopped with exit code 0");
-        assertEquals(11, byName.size(), byName.keySet().toString());
+        assertEquals(12, byName.size(), byName.keySet().toString());
     }
 
     @Test
     void totalsAndOrder() {
         assertEquals(3, report.earned());
-        assertEquals(24, report.possible());
+        assertEquals(25, report.possible());
         assertFalse(report.fullMarks());
-        assertEquals(List.of("90.1", "90.2", "90.3", "90.4", "90.5", "90.6", "90.7", "90.8", "90.9", "90.10"),
+        assertEquals(List.of("90.1", "90.2", "90.3", "90.4", "90.5", "90.6", "90.7", "90.8", "90.9", "90.10", "90.11"),
                 report.exercises().stream().map(GradeReport.ExerciseResult::id).toList());
         assertEquals("exercises", report.tree());
         assertEquals(List.of(), report.problems());
+    }
+
+    @Test
+    void printedOutputIsKeptButCapped() {
+        GradeReport.TestResult t = test("ChattyTest.answers");
+        assertFalse(t.passed());
+        assertTrue(t.output().startsWith("still thinking, step 0\nstill thinking, step 1\n"), t.output());
+        assertTrue(t.output().endsWith("more bytes not shown)"), t.output());
+        assertTrue(t.output().length() < GradeChild.OUTPUT_LIMIT + 100, "length " + t.output().length());
+        assertEquals("", test("GoodTest.doubles").output());
+        assertTrue(report.gradescopeJson().contains("printed while the test ran:\\ndividing 1 by 0"));
     }
 }
