@@ -1,0 +1,48 @@
+package firstorder;
+
+import java.util.Random;
+
+/**
+ * Exercise 02.9: the minibatches of one epoch (Goodfellow et al. §8.1.3: minibatches must be drawn at random, so
+ * shuffle before every epoch). Shuffle the indices 0 … n − 1 with the Fisher–Yates procedure, drawing from
+ * {@code rng} in exactly this order,
+ * <pre>
+ *   index ← (0, 1, …, n − 1)
+ *   for i = n − 1 down to 1:
+ *       j ← rng.nextInt(i + 1)
+ *       swap index[i] and index[j]
+ * </pre>
+ * then cut the shuffled list into consecutive batches of m; the last batch holds the n mod m left-overs (if any).
+ */
+public final class Minibatches {
+
+    private Minibatches() {
+    }
+
+    /**
+     * @param n   number of examples (≥ 1)
+     * @param m   batch size (≥ 1)
+     * @param rng the random source (drawn from as described above)
+     * @return ⌈n/m⌉ arrays of example indices, in order
+     */
+    public static int[][] epoch(int n, int m, Random rng) {
+        // BEGIN SOLUTION 02.9 minibatches for one epoch
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+        }
+        int count = (n + m - 1) / m;
+        int[][] batches = new int[count][];
+        for (int b = 0; b < count; b++) {
+            batches[b] = java.util.Arrays.copyOfRange(index, b * m, Math.min(n, (b + 1) * m));
+        }
+        return batches;
+        // END SOLUTION
+    }
+}
