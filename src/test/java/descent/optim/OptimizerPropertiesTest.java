@@ -311,7 +311,7 @@ class OptimizerPropertiesTest {
                 ps -> new Nesterov(ps, 1e-3, 0.9, Nesterov.Form.REPARAMETERIZED), ps -> new AdaGrad(ps, 0.05),
                 ps -> new RMSProp(ps, 0.01, 0.9), ps -> new RMSPropNesterov(ps, 0.01, 0.9, 0.5), ps -> new AdaDelta(ps),
                 ps -> new Adam(ps, 0.01), ps -> new AdamW(ps, 0.01, 0.9, 0.999, 1e-8, 0.01),
-                ps -> new SAM(new Adam(ps, 0.01), 0.05));
+                ps -> new SAM(new Adam(ps, 0.01), 0.05), ps -> new DeltaBarDelta(ps, 1e-4));
     }
 
     /** State is per tensor: splitting the 4-D Rosenbrock over two 1×2 tensors changes nothing. */
