@@ -1,5 +1,6 @@
 package descent.notebook;
 
+import descent.testing.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

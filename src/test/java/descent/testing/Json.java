@@ -1,12 +1,12 @@
-package descent.notebook;
+package descent.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small JSON reader for .ipynb files: objects become LinkedHashMap, arrays List, numbers Double. */
-final class Json {
+/** A strict little JSON reader for tests (.ipynb files, results.json): objects become LinkedHashMap, arrays List, numbers Double; throws on bad input. */
+public final class Json {
 
     private final String s;
     private int i;
@@ -15,7 +15,7 @@ final class Json {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         Object v = p.value();
         p.ws();
