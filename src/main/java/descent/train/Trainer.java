@@ -196,7 +196,10 @@ public final class Trainer {
         return e;
     }
 
-    /** Mean loss and accuracy of {@code net} on {@code data}, in chunks of 1000 rows. */
+    /**
+     * Mean loss and accuracy of {@code net} on {@code data}, in chunks of 1000 rows. Assumes the loss averages over
+     * the batch (the default {@code Reduction}); with a summing loss the reported loss is m times too large.
+     */
     public static double[] evaluate(Sequential net, Dataset data) {
         int n = data.size(), chunk = Math.min(1000, n);
         int[] idx = new int[n];
