@@ -14,7 +14,7 @@ import java.util.Random;
 class BacktrackingTest {
 
     private static final String REREAD = "the Armijo condition φ(α) ≤ φ(0) + c₁αφ'(0) in exercises/secondorder/"
-            + "Backtracking.java (a line search for eq. 3.54, Aggarwal §3.5.6.2); notebook 10";
+            + "Backtracking.java (a line search for eq. 3.54, Aggarwal §3.5.6.2); notebook 11";
 
     @Test
     @Points(3)

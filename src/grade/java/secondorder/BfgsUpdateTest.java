@@ -17,7 +17,7 @@ import java.util.Random;
 class BfgsUpdateTest {
 
     private static final String REREAD = "Aggarwal §3.5.6.2, eq. 3.55 (secant condition G'v = q) and eq. 3.56 "
-            + "(G' = (I − Δqvᵀ)G(I − Δvqᵀ) + Δqqᵀ, Δ = 1/qᵀv); notebook 12";
+            + "(G' = (I − Δqvᵀ)G(I − Δvqᵀ) + Δqqᵀ, Δ = 1/qᵀv); notebook 13";
 
     private static double[] times(double[][] g, double[] v) {
         double[] out = new double[v.length];

@@ -15,7 +15,7 @@ import java.util.Random;
 class ConjugateBasisTest {
 
     private static final String REREAD = "Aggarwal §3.5.6.1 (mutual conjugacy qᵢᵀHqⱼ = 0) and exercise 11 "
-            + "(βₜᵢ = −qᵢᵀHvₜ₊₁ / qᵢᵀHqᵢ); notebook 11";
+            + "(βₜᵢ = −qᵢᵀHvₜ₊₁ / qᵢᵀHqᵢ); notebook 12";
 
     private static double quad(double[][] h, double[] a, double[] b) {
         double s = 0;

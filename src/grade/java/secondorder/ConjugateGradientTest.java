@@ -18,7 +18,7 @@ import java.util.Random;
 class ConjugateGradientTest {
 
     private static final String REREAD = "Aggarwal §3.5.6.1, eqs. 3.49–3.50 (β = qₜᵀHgₜ₊₁ / qₜᵀHqₜ), the exact step "
-            + "α = −gᵀq / qᵀHq, and exercise 12; notebook 11";
+            + "α = −gᵀq / qᵀHq, and exercise 12; notebook 12";
 
     private static final double[][] H2 = {{4, 1}, {1, 3}};
     private static final double[] B2 = {1, 2};

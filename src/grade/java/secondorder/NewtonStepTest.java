@@ -14,7 +14,7 @@ import java.util.Random;
 @Exercise(id = "03.16", title = "Newton step")
 class NewtonStepTest {
 
-    private static final String REREAD = "Aggarwal §3.5.6, eq. 3.48 (W* = W₀ − H⁻¹∇L) and §3.5.6.3; notebook 10";
+    private static final String REREAD = "Aggarwal §3.5.6, eq. 3.48 (W* = W₀ − H⁻¹∇L) and §3.5.6.3; notebook 11";
 
     @Test
     @Points(3)

@@ -15,7 +15,7 @@ import java.util.Random;
 class TwoLoopTest {
 
     private static final String REREAD = "Aggarwal §3.5.6.2 (L-BFGS: eq. 3.56 applied m times to a scaled identity) "
-            + "and the two-loop box in exercises/secondorder/TwoLoop.java; notebook 12";
+            + "and the two-loop box in exercises/secondorder/TwoLoop.java; notebook 13";
 
     /** Eq. 3.56 written out — the reference the recursion must reproduce. */
     private static double[][] bfgs(double[][] g, double[] q, double[] v) {
