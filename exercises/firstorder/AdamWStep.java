@@ -2,7 +2,7 @@ package firstorder;
 
 /**
  * Exercise 02.6: AdamW, Adam with decoupled weight decay (Loshchilov and Hutter 2019, Algorithm 2, AdamW lines;
- * deck 004). The decay term does not go into the moments and is not divided by √v̂:
+ * COMP541 lecture 4, slide "AdamW"). The decay term does not go into the moments and is not divided by √v̂:
  * <pre>
  *   t ← t + 1
  *   m ← β₁m + (1 − β₁) g,     v ← β₂v + (1 − β₂) g ⊙ g

@@ -21,7 +21,7 @@ public final class AdamStep {
     final double[] r;
     int t;
 
-    /** State for {@code n} parameters; defaults in the book: ε = 0.001, ρ₁ = 0.9, ρ₂ = 0.999, δ = 1e-8. */
+    /** State for {@code n} parameters; defaults of Goodfellow et al. Alg. 8.7: ε = 0.001, ρ₁ = 0.9, ρ₂ = 0.999, δ = 1e-8. */
     public AdamStep(int n, double eps, double rho1, double rho2, double delta) {
         this.eps = eps;
         this.rho1 = rho1;

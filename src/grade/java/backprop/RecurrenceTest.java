@@ -17,8 +17,7 @@ class RecurrenceTest {
     @Test
     @Points(5)
     void productAndSum() {
-        // f = xy, g = x + y: x_{t+2} = x²y + xy², so ∂/∂x = 2xy + y² = −1.61 at (1.5, −0.7) (hand calculation,
-        // inventory worked answer).
+        // f = xy, g = x + y: x_{t+2} = x²y + xy², so ∂/∂x = 2xy + y² = −1.61 at (1.5, −0.7) (hand calculation).
         double got = Recurrence.dx2dx0((x, y) -> x * y, Double::sum, (x, y) -> y, (x, y) -> x, (x, y) -> 1,
                 1.5, -0.7);
         close("∂x_{t+2}/∂x_t", "f = xy, g = x + y at (x_t, y_t) = (1.5, −0.7)", -1.61, got, 1e-12, REREAD);

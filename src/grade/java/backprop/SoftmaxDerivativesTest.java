@@ -17,7 +17,7 @@ class SoftmaxDerivativesTest {
     @Test
     @Points(3)
     void softmaxValuesAndStability() {
-        // Inventory Ex. 10 (checked with numpy): o = (0.090031, 0.244728, 0.665241).
+        // Aggarwal exercise 10 (computed independently in NumPy, src/test/python/reproductions.py): o = (0.090031, 0.244728, 0.665241).
         allClose("softmax(v)", "v = (1, 2, 3)", new double[]{0.090031, 0.244728, 0.665241},
                 SoftmaxDerivatives.softmax(V), 1e-6, REREAD);
         // Shifting v by a constant leaves o unchanged; at v + 1000 a naive exp overflows.

@@ -62,7 +62,7 @@ public final class Quadratic implements TestFunction {
         this.minimum = fs + 0.0; // no -0.0 in printed values
     }
 
-    /** f = Σ cᵢ·xᵢ², e.g. {@code bowl(1, 4)} is the book's x² + 4y² (Fig. 3.9b); start (1, 1, …). */
+    /** f = Σ cᵢ·xᵢ², e.g. {@code bowl(1, 4)} is Aggarwal's x² + 4y² (Fig. 3.9b); start (1, 1, …). */
     public static Quadratic bowl(double... coefficients) {
         int d = coefficients.length;
         DMatrixRMaj a = new DMatrixRMaj(d, d);

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A 1-D loss with a sharp, deep minimum and a flat, shallower one, for the sharp-versus-flat-minima discussion
- * around SAM (deck 004):
+ * around SAM (Foret et al. 2021; its follow-up opens COMP541 lecture 4):
  * <pre>
  *   f(x) = −a_s·exp(−(x − c_s)²/(2w_s²)) − a_f·exp(−(x − c_f)²/(2w_f²)).
  * </pre>

@@ -1,7 +1,7 @@
 package descent.nn;
 
 /**
- * Exponential linear unit (lecture deck 004): Φ(a) = a for a &gt; 0, α(e^{a} − 1) otherwise; Φ' = 1 or
+ * Exponential linear unit (COMP541 lecture 4, activation functions): Φ(a) = a for a &gt; 0, α(e^{a} − 1) otherwise; Φ' = 1 or
  * h + α. Smooth at 0 when α = 1, and its negative saturation at −α keeps mean activations near zero.
  */
 public final class ELU extends Elementwise {

@@ -14,7 +14,7 @@ import java.util.List;
  *          D ← ρD + (1 − ρ) Δ ⊙ Δ                      (eq. 3.43, after the step's Δ is known)
  *          θ ← θ − lr·Δ
  * </pre>
- * <b>Why ε in the numerator:</b> the book writes √(D/A); with D starting at 0, every Δ would be 0 and D would stay 0,
+ * <b>Why ε in the numerator:</b> Aggarwal writes √(D/A); with D starting at 0, every Δ would be 0 and D would stay 0,
  * so the parameters would never move. Zeiler's ε in both places starts the ratio at √(ε/(A + ε)).
  * The ratio plays the part of a learning rate with units of θ (a diagonal stand-in for the inverse Hessian);
  * {@code lr} is an extra multiplier, 1.0 by default as in Keras and PyTorch. Defaults: ρ = 0.95, ε = 1e-6.

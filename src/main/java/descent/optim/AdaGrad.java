@@ -15,7 +15,7 @@ import java.util.List;
  *          θ ← θ + Δθ
  * </pre>
  * <b>Erratum:</b> the printed box drops the minus sign in Δθ; without it the algorithm climbs.
- * δ sits outside the root, as in the book, PyTorch and deck 004. Each coordinate's effective rate
+ * δ sits outside the root, as in Goodfellow et al., PyTorch and COMP541 lecture 4. Each coordinate's effective rate
  * ε/(δ + √rᵢ) can only shrink, because rᵢ only grows ({@link #effectiveRates(int)}).
  * Defaults: ε = 0.01 (standalone Keras), δ = 1e-7.
  */

@@ -18,8 +18,9 @@ import java.util.List;
  *          Δθ ← −ε ŝ/(√r̂ + δ)
  *          θ ← θ + Δθ
  * </pre>
- * <b>Errata:</b> deck 004's loop starts t at 0, which divides by 1 − ρ₁⁰ = 0; t must start at 1 as above. Deck 002's
- * "r̂ ← r₁/(1 − ρ_r^t)" means r̂ ← r/(1 − ρ₂ᵗ). Aggarwal puts δ inside the root; the book and PyTorch put it outside, as here.
+ * <b>Errata:</b> COMP541 lecture 4's Adam code loops from t = 0, which divides by 1 − ρ₁⁰ = 0; t must start at 1 as
+ * above. Srihari's slides print "r̂ ← r₁/(1 − ρ_r^t)" for r̂ ← r/(1 − ρ₂ᵗ). Aggarwal (eq. 3.46) puts δ inside the root;
+ * Goodfellow et al. Alg. 8.7, Kingma and Ba, and PyTorch put it outside, as here. Notebook 09 shows all three.
  *
  * <p>At t = 1, ŝ = g and r̂ = g ⊙ g, so the first step is −ε·sign(g) in every coordinate whatever the gradient's
  * scale. {@link #withoutBiasCorrection()} uses s and r directly (the ablation): the first step is then

@@ -5,7 +5,7 @@ import descent.nn.Param;
 import java.util.List;
 
 /**
- * Adam with decoupled weight decay (Loshchilov and Hutter 2019, Algorithm 2, the AdamW lines; deck 004).
+ * Adam with decoupled weight decay (Loshchilov and Hutter 2019, Algorithm 2, the AdamW lines; COMP541 lecture 4, slide "AdamW").
  * <pre>
  * given:   α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ ∈ ℝ; schedule multiplier η_t
  * m ← 0, v ← 0, t ← 0
@@ -16,7 +16,8 @@ import java.util.List;
  *          θ ← θ − η_t (α m̂/(√v̂ + ε) + λθ)
  * </pre>
  * The decay λθ bypasses the adaptive denominator and is scaled by the schedule multiplier η_t but not by α.
- * <b>Erratum:</b> deck 004 prints "m₀ ← θ, v₀ ← θ"; the moments start at zero.
+ * <b>Erratum:</b> COMP541 lecture 4's text of the algorithm reads "m₀ ← θ, v₀ ← θ" (an OCR slip for ← 0); the
+ * moments start at zero. Notebook 09 shows it.
  *
  * <p>The learning rate reported by {@link #learningRate()} is α·η_t. A schedule that sets the learning rate to
  * ε_k sets η_t = ε_k/α, so it scales both terms. PyTorch's {@code AdamW(lr, weight_decay=w)} is this class with

@@ -11,7 +11,7 @@ import java.util.List;
  * <ul>
  *   <li>{@link #runningMean}: θ̄_T = (1/T) Σ_{i=1}^T θ_i (eq. 3.57), kept as θ̄_t = θ̄_{t−1} + (θ_t − θ̄_{t−1})/t;</li>
  *   <li>{@link #exponential}: θ̄_t = (1 − β)θ_t + βθ̄_{t−1}, started at θ̄_1 = θ_1, which forgets the early,
- *   poor iterates (deck 004's checkpoint average uses β = 0.995).</li>
+ *   poor iterates (COMP541 lecture 4's checkpoint average uses β = 0.995).</li>
  * </ul>
  * Call {@link #update()} after each optimizer step; {@link #withAverage(Runnable)} evaluates the model at the
  * averaged parameters and puts the current ones back.

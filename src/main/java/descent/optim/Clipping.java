@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Gradient clipping (Goodfellow et al. §8.2.4, Aggarwal §3.5.5): the gradient keeps telling the direction, but a
- * cliff no longer decides the step length. The seeds name the two kinds without formulas; the standard ones are
+ * cliff no longer decides the step length. Goodfellow et al. and Aggarwal name the two kinds without formulas; the standard ones are
  * <ul>
  *   <li>by value: gᵢ ← min(max(gᵢ, −v), v), each coordinate on its own (may turn the direction);</li>
  *   <li>by norm: if ‖g‖ > τ then g ← τ·g/‖g‖, with ‖·‖ the 2-norm over all tensors together (keeps the

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Delta-bar-delta (Jacobs 1988), the early per-parameter rate heuristic of Goodfellow et al. §8.5 and Aggarwal
- * §3.5.3: if a parameter's derivative keeps its sign, raise its rate; if the sign flips, lower it. The seeds give the
- * idea without constants; this is Jacobs's rule, with an additive increase κ, a multiplicative decrease φ, and the
+ * §3.5.3: if a parameter's derivative keeps its sign, raise its rate; if the sign flips, lower it. Neither text gives
+ * constants; this is Jacobs's rule, with an additive increase κ, a multiplicative decrease φ, and the
  * sign compared with an exponential average of past derivatives (the "bar delta", weight θ):
  * <pre>
  *   for every coordinate i:

@@ -15,33 +15,33 @@ import java.util.List;
  * Under a constant gradient the step settles at ε‖g‖/(1 − α) (eq. 8.17): α = 0.9 moves ten times faster than
  * plain SGD. Common α: 0.5, 0.9, 0.99. With α = 0 this is {@link SGD}.
  *
- * <p><b>The slides' form</b> (deck 004, CS231n): v ← ρv + g, θ ← θ − εv. Its velocity is a running sum of
- * gradients, without ε; the book's velocity is −ε times it. Under a constant ε the two produce the same
- * iterates; under a schedule they differ, since the book's v remembers the rate each gradient was taken with
- * while the slides' form applies today's rate to the whole history. {@link Form#SLIDES} implements it (it is also
- * PyTorch's {@code SGD(momentum=ρ)} with dampening 0).
+ * <p><b>The rate on the step</b> (COMP541 lecture 4, slide "SGD + Momentum", after CS231n): v ← ρv + g,
+ * θ ← θ − εv. Its velocity is a running sum of raw gradients, without ε; Goodfellow's velocity is −ε times it.
+ * Under a constant ε the two produce the same iterates; under a schedule they differ, since Alg. 8.2's v remembers
+ * the rate each gradient was taken with while this form applies today's rate to the whole history.
+ * {@link Form#RATE_ON_STEP} implements it (it is also PyTorch's {@code SGD(momentum=ρ)} with dampening 0).
  */
 public final class Momentum extends Optimizer {
 
     /** Where the learning rate enters. */
     public enum Form {
-        /** v ← αv − εg, θ ← θ + v (Alg. 8.2). */
-        BOOK,
-        /** v ← ρv + g, θ ← θ − εv (deck 004; PyTorch). */
-        SLIDES
+        /** v ← αv − εg, θ ← θ + v: the velocity sums rate-scaled steps (Goodfellow et al. Alg. 8.2). */
+        RATE_IN_VELOCITY,
+        /** v ← ρv + g, θ ← θ − εv: the velocity sums raw gradients (COMP541 lecture 4; PyTorch). */
+        RATE_ON_STEP
     }
 
     private final double alpha;
     private final Form form;
     private final double[][] v;
 
-    /** ε = 0.01, α = 0.9, book form. */
+    /** ε = 0.01, α = 0.9, {@link Form#RATE_IN_VELOCITY}. */
     public Momentum(List<Param> params) {
         this(params, 0.01, 0.9);
     }
 
     public Momentum(List<Param> params, double learningRate, double alpha) {
-        this(params, learningRate, alpha, Form.BOOK);
+        this(params, learningRate, alpha, Form.RATE_IN_VELOCITY);
     }
 
     public Momentum(List<Param> params, double learningRate, double alpha, Form form) {
@@ -58,7 +58,7 @@ public final class Momentum extends Optimizer {
             Param p = params.get(i);
             double[] w = p.value().data, g = p.grad().data, vi = v[i];
             for (int j = 0; j < vi.length; j++) {
-                if (form == Form.BOOK) {
+                if (form == Form.RATE_IN_VELOCITY) {
                     vi[j] = alpha * vi[j] - eps * g[j];
                     w[j] += vi[j];
                 } else {

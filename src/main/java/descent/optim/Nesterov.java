@@ -17,7 +17,7 @@ import java.util.List;
  * {@link Form#LOOKAHEAD} follows the box: it moves the parameters to θ̃, asks the oracle, and moves them back,
  * so it needs {@link #step(GradientOracle)}.
  *
- * <p>{@link Form#REPARAMETERIZED} is deck 004's change of variables x̃ = θ + αv: the parameters hold x̃, the
+ * <p>{@link Form#REPARAMETERIZED} is COMP541 lecture 4's change of variables x̃ = θ + αv: the parameters hold x̃, the
  * gradient is taken where the parameters are, and
  * <pre>
  *          v_old ← v;  v ← αv − εg(x̃);  x̃ ← x̃ − α·v_old + (1 + α)·v
@@ -32,7 +32,7 @@ public final class Nesterov extends Optimizer {
     public enum Form {
         /** Parameters hold θ; gradient at θ + αv (Alg. 8.3). */
         LOOKAHEAD,
-        /** Parameters hold x̃ = θ + αv; gradient at the parameters (deck 004). */
+        /** Parameters hold x̃ = θ + αv; gradient at the parameters (COMP541 lecture 4). */
         REPARAMETERIZED
     }
 

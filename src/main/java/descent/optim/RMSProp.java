@@ -14,8 +14,8 @@ import java.util.List;
  *          Δθ ← −ε/√(δ + r) ⊙ g          (δ inside the root, as Alg. 8.5 prints it)
  *          θ ← θ + Δθ
  * </pre>
- * {@link #deltaOutsideRoot()} switches to Δθ = −ε/(δ + √r) ⊙ g, the form PyTorch, Keras and deck 004 use (then
- * δ = 1e-8 matches PyTorch's default). The book gives no default ρ; 0.9 is Keras's.
+ * {@link #deltaOutsideRoot()} switches to Δθ = −ε/(δ + √r) ⊙ g, the form PyTorch, Keras and COMP541 lecture 4 use (then
+ * δ = 1e-8 matches PyTorch's default). Goodfellow et al. give no default ρ; 0.9 is Keras's.
  * Defaults: ε = 0.001, ρ = 0.9, δ = 1e-6 inside the root.
  *
  * <p>Because r starts at 0 the first step is ε/√(1 − ρ)·sign(g) (ignoring δ), about 3.16ε for ρ = 0.9:

@@ -6,8 +6,8 @@ import descent.objective.GradientOracle;
 import java.util.List;
 
 /**
- * Sharpness-aware minimization (Foret et al., ICLR 2021), wrapping a base optimizer. Deck 004 shows only the
- * abstract of a SAM follow-up; the update below is the original paper's, for the objective
+ * Sharpness-aware minimization (Foret et al., ICLR 2021), wrapping a base optimizer. COMP541 lecture 4 shows only
+ * the abstract of a SAM follow-up (Yu, Zhang and Kwok, ICML 2024); the update below is the original paper's, for the objective
  * min_θ max_{‖e‖ ≤ ρ} L(θ + e).
  * <pre>
  * loop:    g ← gradient at θ                       (first oracle call)

@@ -29,7 +29,7 @@ public interface Schedule {
 
     /**
      * Linear decay until step τ, then constant (Goodfellow et al. eq. 8.14): ε_k = (1 − α)ε₀ + αε_τ with α = k/τ
-     * for k ≤ τ, and ε_τ afterwards. The book suggests ε_τ ≈ ε₀/100 and τ of a few hundred passes over the data.
+     * for k ≤ τ, and ε_τ afterwards. Goodfellow et al. suggest ε_τ ≈ ε₀/100 and τ of a few hundred passes over the data.
      */
     static Schedule linear(double eps0, double epsTau, long tau) {
         Checks.nonNegative("linear schedule: ε₀", eps0);
@@ -46,7 +46,7 @@ public interface Schedule {
         });
     }
 
-    /** Step decay: ε_k = ε₀·factor^⌊k/every⌋ (Aggarwal §3.5.1: e.g. ×0.5 every 5 epochs; deck 004). */
+    /** Step decay: ε_k = ε₀·factor^⌊k/every⌋ (Aggarwal §3.5.1: e.g. ×0.5 every 5 epochs; COMP541 lecture 4). */
     static Schedule step(double eps0, double factor, long every) {
         Checks.nonNegative("step schedule: ε₀", eps0);
         if (!(factor > 0 && factor <= 1)) {
@@ -58,7 +58,7 @@ public interface Schedule {
         return named("step ×" + factor + " every " + every, k -> eps0 * Math.pow(factor, k / every));
     }
 
-    /** Exponential decay: ε_k = ε₀·e^(−λk) (Aggarwal §3.5.1, deck 004). Σε_k² and Σε_k both converge. */
+    /** Exponential decay: ε_k = ε₀·e^(−λk) (Aggarwal §3.5.1, COMP541 lecture 4). Σε_k² and Σε_k both converge. */
     static Schedule exponential(double eps0, double lambda) {
         Checks.nonNegative("exponential schedule: ε₀", eps0);
         Checks.nonNegative("exponential schedule: decay λ", lambda);
@@ -66,7 +66,7 @@ public interface Schedule {
     }
 
     /**
-     * Inverse-time decay: ε_k = ε₀/(1 + λk) (Aggarwal §3.5.1; deck 004's "1/t"). With λ = 1 it is ε₀/(k + 1), the
+     * Inverse-time decay: ε_k = ε₀/(1 + λk) (Aggarwal §3.5.1; COMP541 lecture 4's "1/t"). With λ = 1 it is ε₀/(k + 1), the
      * classic schedule that meets both Robbins–Monro conditions.
      */
     static Schedule inverseTime(double eps0, double lambda) {
@@ -76,7 +76,7 @@ public interface Schedule {
     }
 
     /**
-     * Keras's time-based decay (deck 002): lr_k = lr₀/(1 + decay·k) with k counting updates (minibatches), not
+     * Keras's time-based decay (Srihari's slides): lr_k = lr₀/(1 + decay·k) with k counting updates (minibatches), not
      * epochs. The same formula as {@link #inverseTime}; e.g. lr₀ = 0.01, decay = 0.01 halves after 100 updates.
      */
     static Schedule kerasTimeBased(double lr0, double decay) {
@@ -85,7 +85,7 @@ public interface Schedule {
     }
 
     /**
-     * Cosine annealing over T steps (Loshchilov and Hutter 2017; beyond the seeds):
+     * Cosine annealing over T steps (Loshchilov and Hutter 2017; none of the five sources has it):
      * ε_k = ε_min + ½(ε₀ − ε_min)(1 + cos(πk/T)) for k ≤ T, ε_min afterwards.
      */
     static Schedule cosine(double eps0, double epsMin, long T) {
@@ -98,7 +98,7 @@ public interface Schedule {
     }
 
     /**
-     * Linear warm-up in front of another schedule (beyond the seeds): ε_k = after(k)·(k + 1)/W for k < W, then
+     * Linear warm-up in front of another schedule (none of the five sources has it): ε_k = after(k)·(k + 1)/W for k < W, then
      * after(k). The first step uses 1/W of the rate, step W − 1 the full rate.
      */
     static Schedule warmup(long W, Schedule after) {

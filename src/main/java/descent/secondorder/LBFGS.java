@@ -21,7 +21,7 @@ public final class LBFGS extends Minimizer {
     private final int memory;
     private LineSearch lineSearch = new WolfeLineSearch(1e-4, 0.8);
 
-    /** @param memory m, the number of pairs kept (scipy's default is 10; the book suggests about 30) */
+    /** @param memory m, the number of pairs kept (scipy's default is 10; Aggarwal §3.5.6.2 suggests about 30) */
     public LBFGS(int memory) {
         super(15_000);
         if (memory < 1) {

@@ -27,7 +27,7 @@ class GraphTest {
 
     @Test
     void productLayersIsWToThe32WithThirtyTwoPaths() {
-        // Eq. 3.6: at w = 1.1, ∂o/∂w = 32·1.1³¹ = 614.219 (inventory, checked).
+        // Eq. 3.6: at w = 1.1, ∂o/∂w = 32·1.1³¹ = 614.219 (closed form).
         Graph g = BookGraphs.productLayers(5, 1.1);
         assertEquals(Math.pow(1.1, 32), g.node("o").value(), 1e-12);
         Graph.Gradients dp = g.backprop(g.node("o"));
@@ -74,7 +74,7 @@ class GraphTest {
     }
 
     @Test
-    void exercise1RecurrenceAtTheInventoryPoint() {
+    void exercise1RecurrenceAtAHandCalculatedPoint() {
         // f = xy, g = x + y: x₂ = x²y + xy², ∂x₂/∂x₀ = 2xy + y² = −1.61 at (1.5, −0.7).
         Graph g = BookGraphs.productSumRecurrence(2, 1.5, -0.7);
         assertEquals(-1.61, g.backprop(g.node("x_2")).of(g.node("x_0")), 1e-12);

@@ -13,7 +13,7 @@ class LossesTest {
 
     @Test
     void softmaxCrossEntropyMatchesTheWorkedNumbersOfExercise10() {
-        // inventory Ex. 10: v = (1,2,3), y = e_1 → L = 1.407606, ∂L/∂v = (0.090031, −0.755272, 0.665241).
+        // Aggarwal exercise 10, computed independently in NumPy (src/test/python/reproductions.py): v = (1,2,3), y = e_1 → L = 1.407606, ∂L/∂v = (0.090031, −0.755272, 0.665241).
         DMatrixRMaj g = new DMatrixRMaj(1, 1);
         double l = new SoftmaxCrossEntropy().evaluate(new DMatrixRMaj(1, 3, true, 1, 2, 3), new int[]{1}, g);
         assertEquals(1.407606, l, 1e-6);

@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Hand-calculated single steps, equivalences between variants, and properties stated in the books. */
+/** Hand-calculated single steps, equivalences between variants, and properties stated in Goodfellow et al. and Aggarwal. */
 class OptimizerPropertiesTest {
 
     static double[][] trajectory(Objective f, double[] start, Function<List<Param>, Optimizer> make, int steps) {
@@ -106,20 +106,20 @@ class OptimizerPropertiesTest {
     void theTwoMomentumFormsDifferUnderASchedule() {
         ObjectiveParam a = new ObjectiveParam(Quadratic.bowl(1, 4), new double[]{1, 1});
         ObjectiveParam b = new ObjectiveParam(Quadratic.bowl(1, 4), new double[]{1, 1});
-        Momentum book = new Momentum(List.of(a.param()), 0.1, 0.9);
-        Momentum slides = new Momentum(List.of(b.param()), 0.1, 0.9, Momentum.Form.SLIDES);
+        Momentum inVelocity = new Momentum(List.of(a.param()), 0.1, 0.9);
+        Momentum onStep = new Momentum(List.of(b.param()), 0.1, 0.9, Momentum.Form.RATE_ON_STEP);
         for (int k = 0; k < 5; k++) {
-            book.setLearningRate(0.1 / (k + 1));
-            slides.setLearningRate(0.1 / (k + 1));
-            book.step(a.oracle());
-            slides.step(b.oracle());
+            inVelocity.setLearningRate(0.1 / (k + 1));
+            onStep.setLearningRate(0.1 / (k + 1));
+            inVelocity.step(a.oracle());
+            onStep.step(b.oracle());
         }
         assertTrue(Math.abs(a.x()[0] - b.x()[0]) > 1e-3, "with a decaying rate the forms should part: " + a.x()[0] + " vs " + b.x()[0]);
     }
 
     // ---- Nesterov ----------------------------------------------------------------------------------------------
 
-    /** Deck 004: the re-parameterized iterates are θ_k + α·v_k of the look-ahead form. */
+    /** COMP541 lecture 4 (Nesterov's change of variables x̃ = θ + αv): the re-parameterized iterates are θ_k + α·v_k of the look-ahead form. */
     @Test
     void bothNesterovFormsGiveTheSameIterates() {
         Quadratic q = Quadratic.illConditioned(5, 50, 7);

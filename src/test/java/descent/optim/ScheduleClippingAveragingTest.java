@@ -25,7 +25,7 @@ class ScheduleClippingAveragingTest {
         assertEquals(0.1, Schedule.step(0.1, 0.5, 10).rate(9), 1e-15);
         assertEquals(0.36787944117144233, Schedule.exponential(1, 0.5).rate(2), 1e-15); // e⁻¹
         assertEquals(0.025, Schedule.inverseTime(0.1, 1).rate(3), 1e-15);
-        assertEquals(0.005, Schedule.kerasTimeBased(0.01, 0.01).rate(100), 1e-15); // deck 002: halves after 100 updates
+        assertEquals(0.005, Schedule.kerasTimeBased(0.01, 0.01).rate(100), 1e-15); // Srihari's slides (Keras time-based decay): halves after 100 updates
         assertEquals(1, Schedule.cosine(1, 0, 10).rate(0), 1e-15);
         assertEquals(0.5, Schedule.cosine(1, 0, 10).rate(5), 1e-15);
         assertEquals(0, Schedule.cosine(1, 0, 10).rate(10), 1e-15);

@@ -90,7 +90,7 @@ class TorchTrajectoryTest {
     @Test
     void momentumBothForms() {
         assertTrajectory(MOMENTUM, ps -> new Momentum(ps, 1e-3, 0.9));
-        assertTrajectory(MOMENTUM, ps -> new Momentum(ps, 1e-3, 0.9, Momentum.Form.SLIDES));
+        assertTrajectory(MOMENTUM, ps -> new Momentum(ps, 1e-3, 0.9, Momentum.Form.RATE_ON_STEP));
     }
 
     @Test

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class TrajectoryTest {
 
-    /** Aggarwal §3.5.2's table, as the seed inventory checked it: steps to ‖w‖ < 1e-6 on x² + cy² from (1, 1), α = 0.05. */
+    /**
+     * Steps to ‖w‖ &lt; 1e-6 on Aggarwal's bowls x² + cy² (Fig. 3.9) from (1, 1), α = 0.05: this course's reproduction,
+     * counted independently by src/test/python/reproductions.py (Aggarwal §3.5.2 prints no counts).
+     */
     @Test
     void reproducesTheBookCounts() {
         assertEquals(135, Trajectory.run(Quadratic.bowl(1, 1), new double[]{1, 1}, ps -> new SGD(ps, 0.05), 1000).firstWithinOfOrigin(1e-6));
