@@ -1,7 +1,10 @@
 package descent.check;
 
+import descent.nn.Cache;
+import descent.nn.Layer;
 import descent.nn.Param;
 import descent.objective.GradientOracle;
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -231,5 +234,66 @@ public final class GradientCheck {
     /** {@link #run} with central differences, h = 10⁻⁵, 20 samples per tensor. */
     public static Report run(List<Param> params, GradientOracle oracle, Random rng) {
         return run(params, oracle, Scheme.CENTRAL, 1e-5, 20, rng);
+    }
+
+    /** The absolute floor {@link #layer} uses: central differences of a sum of O(1) terms carry ~10⁻¹⁰ of round-off. */
+    public static final double LAYER_FLOOR = 1e-9;
+
+    /**
+     * Checks one layer by itself, every entry (Aggarwal §3.2.10 applied to a row of Table 3.1). With a fixed random
+     * matrix R of the output's shape (drawn from {@code rng}), the scalar L = Σ R ⊙ layer(x) has ∂L/∂(output) = R, so
+     * {@code backward(R)} must return ∂L/∂x and add ∂L/∂θ into the parameters' gradients; both are compared with
+     * central differences of L, step h = 10⁻⁶, by ρ of eq. 3.34 with the floor {@link #LAYER_FLOOR}. Entries of the
+     * input are reported under the tensor name {@code "input"}. {@code x} and the parameter values are restored;
+     * the parameters' gradients are zeroed first and hold the backprop gradient of L on return.
+     */
+    public static Report layer(Layer layer, DMatrixRMaj x, Random rng) {
+        if (layer == null || x == null) {
+            throw new IllegalArgumentException("GradientCheck.layer needs a layer and an input, got "
+                    + (layer == null ? "no layer" : "no input"));
+        }
+        double h = 1e-6;
+        Cache cache = new Cache();
+        DMatrixRMaj y = layer.forward(x, cache);
+        DMatrixRMaj r = new DMatrixRMaj(y.numRows, y.numCols);
+        for (int i = 0; i < r.getNumElements(); i++) {
+            r.data[i] = rng.nextGaussian();
+        }
+        for (Param p : layer.params()) {
+            p.zeroGrad();
+        }
+        DMatrixRMaj gin = layer.backward(r, cache, true).copy();
+        List<Entry> entries = new ArrayList<>();
+        addLayerEntries(entries, "input", x, gin.data, layer, x, r, h);
+        for (Param p : layer.params()) {
+            addLayerEntries(entries, p.name(), p.value(), p.grad().data.clone(), layer, x, r, h);
+        }
+        return new Report(entries, Scheme.CENTRAL, h);
+    }
+
+    private static void addLayerEntries(List<Entry> entries, String name, DMatrixRMaj values, double[] backprop,
+                                        Layer layer, DMatrixRMaj x, DMatrixRMaj r, double h) {
+        double[] w = values.data;
+        for (int k = 0; k < values.getNumElements(); k++) {
+            double keep = w[k];
+            w[k] = keep + h;
+            double plus = probe(layer, x, r);
+            w[k] = keep - h;
+            double minus = probe(layer, x, r);
+            w[k] = keep;
+            double estimate = (plus - minus) / (2 * h);
+            entries.add(new Entry(name, k, k / values.numCols, k % values.numCols, backprop[k], estimate,
+                    relativeError(backprop[k], estimate, LAYER_FLOOR)));
+        }
+    }
+
+    /** L = Σ R ⊙ layer(x). */
+    private static double probe(Layer layer, DMatrixRMaj x, DMatrixRMaj r) {
+        DMatrixRMaj y = layer.forward(x, new Cache());
+        double s = 0;
+        for (int k = 0; k < y.getNumElements(); k++) {
+            s += r.data[k] * y.data[k];
+        }
+        return s;
     }
 }

@@ -1,6 +1,10 @@
 package descent.check;
 
+import descent.nn.Cache;
+import descent.nn.Layer;
+import descent.nn.Linear;
 import descent.nn.Param;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -64,5 +68,41 @@ class GradientCheckTest {
         assertFalse(wrong.passes(GradientCheck.KINK), wrong.toString());
         assertEquals(2, wrong.worst().index());
         assertTrue(wrong.toString().contains("WRONG"), wrong.toString());
+    }
+
+    @Test
+    void layerCheckPassesACorrectLayerAndFlagsAWrongInputOrParameterGradient() {
+        Linear fc = new Linear("fc", 3, 2);
+        fc.weight().value().setData(new double[]{0.5, -1, 2, 0.3, -0.7, 1.1});
+        DMatrixRMaj x = new DMatrixRMaj(2, 3, true, 1, -2, 0.5, 0.3, 0.8, -1.5);
+        double[] keepX = x.data.clone();
+        GradientCheck.Report ok = GradientCheck.layer(fc, x, new Random(4));
+        assertTrue(ok.passes(1e-8), ok.toString());
+        assertEquals(6 + 6 + 2, ok.entries().size(), "every input, weight and bias entry");
+        assertEquals("input", ok.entries().get(0).param());
+        assertArrayEquals(keepX, x.data, 0, "the input is restored");
+
+        // Wrong input gradient: the layer doubles what it passes back. Wrong parameter gradient: it halves ∂L/∂W.
+        for (boolean wrongInput : new boolean[]{true, false}) {
+            Layer broken = new Layer() {
+                public String name() { return "broken"; }
+                public DMatrixRMaj forward(DMatrixRMaj in, Cache c) { return fc.forward(in, c); }
+                public DMatrixRMaj backward(DMatrixRMaj g, Cache c, boolean need) {
+                    DMatrixRMaj gin = fc.backward(g, c, need);
+                    if (wrongInput) {
+                        for (int k = 0; k < gin.getNumElements(); k++) gin.data[k] *= 2;
+                    } else {
+                        for (int k = 0; k < fc.weight().size(); k++) fc.weight().grad().data[k] *= 0.5;
+                    }
+                    return gin;
+                }
+                public java.util.List<Param> params() { return fc.params(); }
+            };
+            GradientCheck.Report bad = GradientCheck.layer(broken, x, new Random(4));
+            assertTrue(bad.maxError() > 0.1, bad.toString());
+            assertEquals(wrongInput ? "input" : fc.weight().name(), bad.worst().param());
+        }
+        assertThrows(IllegalArgumentException.class, () -> GradientCheck.layer(null, x, new Random(1)));
+        assertThrows(IllegalArgumentException.class, () -> GradientCheck.layer(fc, null, new Random(1)));
     }
 }

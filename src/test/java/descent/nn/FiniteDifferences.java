@@ -7,7 +7,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Checks a layer against central differences of L = Σ R ⊙ layer(x) for a fixed random R. */
+/** Random inputs for the layer tests, and the layer check of {@link GradientCheck#layer} as an assertion. */
 final class FiniteDifferences {
 
     private FiniteDifferences() {
@@ -21,53 +21,11 @@ final class FiniteDifferences {
         return m;
     }
 
-    static double probe(Layer layer, DMatrixRMaj x, DMatrixRMaj r) {
-        DMatrixRMaj y = layer.forward(x, new Cache());
-        double s = 0;
-        for (int k = 0; k < y.getNumElements(); k++) {
-            s += r.data[k] * y.data[k];
-        }
-        return s;
-    }
-
-    /** Asserts every input-gradient and parameter-gradient entry has ρ &lt; tol. */
+    /** Asserts every input-gradient and parameter-gradient entry has ρ &lt; tol ({@link GradientCheck#layer}). */
     static void check(Layer layer, DMatrixRMaj x, long seed, double tol) {
-        Random rng = new Random(seed);
-        Cache cache = new Cache();
-        DMatrixRMaj y = layer.forward(x, cache);
-        DMatrixRMaj r = random(y.numRows, y.numCols, rng);
-        for (Param p : layer.params()) {
-            p.zeroGrad();
-        }
-        DMatrixRMaj gin = layer.backward(r, cache, true).copy();
-        double h = 1e-6;
-        for (int k = 0; k < x.getNumElements(); k++) {
-            double keep = x.data[k];
-            x.data[k] = keep + h;
-            double plus = probe(layer, x, r);
-            x.data[k] = keep - h;
-            double minus = probe(layer, x, r);
-            x.data[k] = keep;
-            double est = (plus - minus) / (2 * h);
-            double rho = GradientCheck.relativeError(gin.data[k], est, 1e-9);
-            assertTrue(rho < tol, layer.name() + " input gradient entry " + k + ": backprop " + gin.data[k]
-                    + " vs estimate " + est + " (ρ = " + rho + ")");
-        }
-        for (Param p : layer.params()) {
-            double[] w = p.value().data;
-            double[] g = p.grad().data.clone();
-            for (int k = 0; k < p.size(); k++) {
-                double keep = w[k];
-                w[k] = keep + h;
-                double plus = probe(layer, x, r);
-                w[k] = keep - h;
-                double minus = probe(layer, x, r);
-                w[k] = keep;
-                double est = (plus - minus) / (2 * h);
-                double rho = GradientCheck.relativeError(g[k], est, 1e-9);
-                assertTrue(rho < tol, layer.name() + " " + p.name() + " entry " + k + ": backprop " + g[k]
-                        + " vs estimate " + est + " (ρ = " + rho + ")");
-            }
-        }
+        GradientCheck.Report report = GradientCheck.layer(layer, x, new Random(seed));
+        GradientCheck.Entry worst = report.worst();
+        assertTrue(report.maxError() < tol, layer.name() + " " + worst.param() + " entry " + worst.index() + ": backprop "
+                + worst.backprop() + " vs estimate " + worst.estimate() + " (ρ = " + worst.rho() + ")\n" + report);
     }
 }
