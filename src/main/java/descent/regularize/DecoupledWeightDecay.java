@@ -1,7 +1,6 @@
 package descent.regularize;
 
 import descent.nn.Param;
-import descent.objective.GradientOracle;
 import descent.optim.Optimizer;
 
 /**
@@ -14,56 +13,48 @@ import descent.optim.Optimizer;
  * one step on J + (α/2)‖w‖², i.e. w ← (1 − εα)w − ε∇J (Goodfellow et al. eq. 7.5). For an adaptive method it is not:
  * added to the gradient, αw is divided by the method's per-coordinate scale; decoupled, it is not. Wrapped around
  * {@code Adam(ε)} it is {@code AdamW} with λ = εα; notebook 09 compares Adam + L2 with AdamW.
+ * <pre>{@code
+ * Optimizer opt = DecoupledWeightDecay.wrap(new Adam(net.params(), 1e-3), new L2Penalty(net.params(), 1e-2));
+ * }</pre>
+ * Set the penalty's tensors and coefficients before building the decay.
  */
-public final class DecoupledWeightDecay extends Optimizer {
+public final class DecoupledWeightDecay implements AfterStep {
 
-    private final Optimizer inner;
     private final L2Penalty decay;
     private final double[][] old;
 
-    public DecoupledWeightDecay(Optimizer inner, L2Penalty decay) {
-        super(inner.params(), inner.learningRate());
-        this.inner = inner;
+    public DecoupledWeightDecay(L2Penalty decay) {
         this.decay = decay;
         this.old = new double[decay.terms()][];
         for (int k = 0; k < old.length; k++) {
-            Param p = decay.term(k);
-            if (!inner.params().contains(p)) {
-                throw new IllegalArgumentException("the decay penalizes " + p + ", which " + inner.name()
-                        + " does not update");
-            }
-            old[k] = new double[p.size()];
+            old[k] = new double[decay.term(k).size()];
         }
     }
 
-    @Override
-    public double step(GradientOracle oracle) {
-        save();
-        double loss = inner.step(oracle);
-        countStep();
-        decay();
-        return loss;
+    /** {@code optimizer} with this decay after each step, as a {@link ProjectedOptimizer}. */
+    public static ProjectedOptimizer wrap(Optimizer optimizer, L2Penalty decay) {
+        for (Param p : decay.params()) {
+            if (!optimizer.params().contains(p)) {
+                throw new IllegalArgumentException("the decay penalizes " + p + ", which " + optimizer.name()
+                        + " does not update");
+            }
+        }
+        return new ProjectedOptimizer(optimizer, new DecoupledWeightDecay(decay));
     }
 
     @Override
-    protected void update() {
-        save();
-        inner.step();
-        decay();
-    }
-
-    private void save() {
+    public void beforeStep() {
         for (int k = 0; k < old.length; k++) {
             Param p = decay.term(k);
             System.arraycopy(p.value().data, 0, old[k], 0, p.size());
         }
     }
 
-    private void decay() {
-        double eps = inner.learningRate();
+    @Override
+    public void afterStep(double learningRate) {
         for (int k = 0; k < old.length; k++) {
             Param p = decay.term(k);
-            double c = eps * decay.alpha(k);
+            double c = learningRate * decay.alpha(k);
             double[] w = p.value().data, o = old[k], r = decay.referenceOf(k);
             for (int j = 0; j < o.length; j++) {
                 w[j] -= c * (r == null ? o[j] : o[j] - r[j]);
@@ -72,26 +63,7 @@ public final class DecoupledWeightDecay extends Optimizer {
     }
 
     @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        inner.setLearningRate(learningRate);
-    }
-
-    @Override
-    protected void resetState() {
-        inner.reset();
-    }
-
-    public Optimizer inner() {
-        return inner;
-    }
-
-    @Override
-    public String name() {
-        return inner.name() + " + decoupled decay";
+    public String toString() {
+        return "decoupled decay";
     }
 }

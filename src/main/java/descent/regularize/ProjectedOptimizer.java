@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * An optimizer followed by reprojection (Goodfellow et al. §7.2): each step is the wrapped optimizer's step on J,
  * then every {@link AfterStep} in order — a {@link Constraint}'s projection, an L¹ proximal step
- * ({@link L1Penalty#proximal()}), a multiplier update ({@link DualAscent}).
+ * ({@link L1Penalty#proximal()}), a multiplier update ({@link DualAscent}), decoupled weight decay
+ * ({@link DecoupledWeightDecay}).
  * <pre>{@code
  * Optimizer opt = new ProjectedOptimizer(new SGD(net.params(), 0.5), new MaxNorm(net.params(), 3));
  * }</pre>
@@ -32,6 +33,7 @@ public final class ProjectedOptimizer extends Optimizer {
 
     @Override
     public double step(GradientOracle oracle) {
+        before();
         double loss = inner.step(oracle);
         countStep();
         after();
@@ -40,8 +42,15 @@ public final class ProjectedOptimizer extends Optimizer {
 
     @Override
     protected void update() {
+        before();
         inner.step();
         after();
+    }
+
+    private void before() {
+        for (AfterStep h : hooks) {
+            h.beforeStep();
+        }
     }
 
     private void after() {

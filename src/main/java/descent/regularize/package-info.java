@@ -32,7 +32,7 @@
  * hooks after each step: the projections of {@link descent.regularize.Constraint}s
  * ({@link descent.regularize.L2Ball}, {@link descent.regularize.FrobeniusBall}, {@link descent.regularize.MaxNorm},
  * {@link descent.regularize.L1Ball}, {@link descent.regularize.Tie}), the L¹ proximal step, and the KKT multiplier
- * update of {@link descent.regularize.DualAscent}. {@link descent.regularize.DecoupledWeightDecay} applies weight decay
+ * update of {@link descent.regularize.DualAscent}, and {@link descent.regularize.DecoupledWeightDecay}, which applies weight decay
  * outside the optimizer (equal to the L² gradient for SGD, AdamW's rule for Adam).
  *
  * <h2>Closed forms</h2>

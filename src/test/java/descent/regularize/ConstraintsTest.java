@@ -236,7 +236,7 @@ class ConstraintsTest {
         // SGD: decoupled decay vs αw added to the gradient (eq. 7.5), biases excluded in both
         Param wa = param("W", Param.Role.WEIGHT, w0), ba = param("b", Param.Role.BIAS, b0);
         Param wb = param("W", Param.Role.WEIGHT, w0), bb = param("b", Param.Role.BIAS, b0);
-        Optimizer dec = new DecoupledWeightDecay(new SGD(List.of(wa, ba), eps), new L2Penalty(List.of(wa, ba), alpha));
+        Optimizer dec = DecoupledWeightDecay.wrap(new SGD(List.of(wa, ba), eps), new L2Penalty(List.of(wa, ba), alpha));
         Optimizer coupled = new SGD(List.of(wb, bb), eps);
         L2Penalty l2 = new L2Penalty(List.of(wb, bb), alpha);
         for (double[] g : grads) {
@@ -250,7 +250,7 @@ class ConstraintsTest {
         }
         // Adam: decoupled decay with α is AdamW with λ = εα ...
         Param wc = param("W", Param.Role.WEIGHT, w0), wd = param("W", Param.Role.WEIGHT, w0), we = param("W", Param.Role.WEIGHT, w0);
-        Optimizer adamDecoupled = new DecoupledWeightDecay(new Adam(List.of(wc), eps), new L2Penalty(List.of(wc), alpha));
+        Optimizer adamDecoupled = DecoupledWeightDecay.wrap(new Adam(List.of(wc), eps), new L2Penalty(List.of(wc), alpha));
         Optimizer adamW = new AdamW(List.of(wd), eps, 0.9, 0.999, 1e-8, eps * alpha);
         Optimizer adamL2 = new Adam(List.of(we), eps);
         L2Penalty l2e = new L2Penalty(List.of(we), alpha);
