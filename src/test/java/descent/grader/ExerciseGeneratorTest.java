@@ -1,4 +1,4 @@
-package descent.grade;
+package descent.grader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package descent.grade;
+package descent.grader;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -175,7 +175,7 @@ public final class GradeChild {
         for (StackTraceElement e : t.getStackTrace()) {
             String c = e.getClassName();
             if (!(c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("org.junit.")
-                    || c.startsWith("descent.grade."))) {
+                    || c.startsWith("descent.grade.") || c.startsWith("descent.grader."))) {
                 sb.append(" at ").append(e);
                 break;
             }

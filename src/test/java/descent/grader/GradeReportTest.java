@@ -1,4 +1,4 @@
-package descent.grade;
+package descent.grader;
 
 import descent.testing.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +49,6 @@ class GradeReportTest {
         assertTrue(h.contains("✗ fd: ∂L/∂x1 for &quot;x&quot; &lt; 1:"), h);
         assertFalse(h.contains("<breaking>"), h);
         assertTrue(h.contains("<b>3</b></td><td><b>9</b>"), h);
-        assertEquals(h, new Grade.Result(REPORT, null).toString());
     }
 
     @Test

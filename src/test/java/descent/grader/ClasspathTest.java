@@ -1,4 +1,4 @@
-package descent.grade;
+package descent.grader;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
-package descent.grade;
+package descent.grader;
 
+import descent.grade.Exercise;
+import descent.grade.Points;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -556,7 +558,7 @@ public final class Grader {
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
-                if (c == null && !name.startsWith("java.") && !name.startsWith("descent.grade.")
+                if (c == null && !name.startsWith("java.") && !name.startsWith("descent.grade.") && !name.startsWith("descent.grader.")
                         && !name.startsWith("org.junit.")) {
                     try {
                         c = findClass(name);

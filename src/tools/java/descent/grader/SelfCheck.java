@@ -1,4 +1,4 @@
-package descent.grade;
+package descent.grader;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package descent.grade;
+package descent.grader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

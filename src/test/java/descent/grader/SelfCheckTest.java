@@ -1,5 +1,6 @@
-package descent.grade;
+package descent.grader;
 
+import descent.grade.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

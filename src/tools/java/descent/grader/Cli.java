@@ -1,5 +1,6 @@
-package descent.grade;
+package descent.grader;
 
+import descent.grade.Project;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -165,6 +166,10 @@ public final class Cli {
             Path html = results.resolveSibling("report.html");
             Files.writeString(html, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>Descent grade</title>\n"
                     + report.html());
+            // What Grade.exercise(..) shows in a notebook: the table as text and as an HTML fragment, and the score.
+            Files.writeString(results.resolveSibling("report.txt"), report.text());
+            Files.writeString(results.resolveSibling("report-table.html"), report.html());
+            Files.writeString(results.resolveSibling("score.txt"), report.earned() + " " + report.possible() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
