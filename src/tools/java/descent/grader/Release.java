@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes the student copy of the course: everything in the project except {@code solutions/}, the instructor's
- * {@code .mutants} files beside the graded tests, build output and version-control data. {@code exercises/} is generated afresh from {@code solutions/}, and the POM loses the
- * build step that compiles {@code solutions/} and the graded tests into {@code mvn test} (students grade with
- * {@code ./descent grade} instead).
+ * {@code .mutants} files beside the graded tests, build output and version-control data. {@code exercises/} is
+ * generated afresh from {@code solutions/}, and the POM loses the build step that compiles {@code solutions/} and the
+ * graded tests into {@code mvn test} (students grade with {@code ./descent grade} instead).
  */
 public final class Release {
 
