@@ -13,9 +13,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *   A = P (Λ + εI)^{−1/2}                    column j of A is the j-th eigenvector divided by √(λ_j + ε)
  *   whiten(x) = (x − μ) A                    (eq. 3.37 followed by the division by √λ)
  * </pre>
- * {@link #fit} estimates μ and A from the training rows; {@link #apply} maps any rows with them — never with
- * statistics of its own input. Keep all d directions, in any order. {@code apply} on rows whose length is not d is
- * an {@link IllegalArgumentException} naming both widths.
+ * Write {@link #fit}: it estimates μ and A from the training rows. {@link #apply} (given) maps any rows with them —
+ * never with statistics of its own input, which is the point of fitting on training data only. Keep all d
+ * directions, in any order.
  */
 public final class Whitening {
 
@@ -29,12 +29,25 @@ public final class Whitening {
     /** Fits μ and A on {@code train} (n × d, n ≥ 2) with floor ε ≥ 0. */
     public static Model fit(double[][] train, double epsilon) {
         // YOUR CODE HERE
-        throw new UnsupportedOperationException("Exercise 04.3 (PCA whitening, fit) is not implemented yet");
+        throw new UnsupportedOperationException("Exercise 04.3 (PCA whitening) is not implemented yet");
     }
 
-    /** (x − μ)·A for every row of {@code x}. */
+    /** (x − μ)·A for every row of {@code x} (given: it only uses the fitted statistics, never those of x). */
     public static double[][] apply(Model model, double[][] x) {
-        // YOUR CODE HERE
-        throw new UnsupportedOperationException("Exercise 04.3 (PCA whitening, apply) is not implemented yet");
+        int d = model.mean().length;
+        double[][] out = new double[x.length][d];
+        for (int r = 0; r < x.length; r++) {
+            if (x[r].length != d) {
+                throw new IllegalArgumentException("row " + r + " has " + x[r].length + " columns but the model was fitted on " + d);
+            }
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    s += (x[r][i] - model.mean()[i]) * model.transform()[i][j];
+                }
+                out[r][j] = s;
+            }
+        }
+        return out;
     }
 }

@@ -13,9 +13,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *   A = P (Λ + εI)^{−1/2}                    column j of A is the j-th eigenvector divided by √(λ_j + ε)
  *   whiten(x) = (x − μ) A                    (eq. 3.37 followed by the division by √λ)
  * </pre>
- * {@link #fit} estimates μ and A from the training rows; {@link #apply} maps any rows with them — never with
- * statistics of its own input. Keep all d directions, in any order. {@code apply} on rows whose length is not d is
- * an {@link IllegalArgumentException} naming both widths.
+ * Write {@link #fit}: it estimates μ and A from the training rows. {@link #apply} (given) maps any rows with them —
+ * never with statistics of its own input, which is the point of fitting on training data only. Keep all d
+ * directions, in any order.
  */
 public final class Whitening {
 
@@ -28,7 +28,7 @@ public final class Whitening {
 
     /** Fits μ and A on {@code train} (n × d, n ≥ 2) with floor ε ≥ 0. */
     public static Model fit(double[][] train, double epsilon) {
-        // BEGIN SOLUTION 04.3 PCA whitening, fit
+        // BEGIN SOLUTION 04.3 PCA whitening
         int n = train.length, d = train[0].length;
         double[] mu = new double[d];
         for (double[] row : train) {
@@ -60,9 +60,8 @@ public final class Whitening {
         // END SOLUTION
     }
 
-    /** (x − μ)·A for every row of {@code x}. */
+    /** (x − μ)·A for every row of {@code x} (given: it only uses the fitted statistics, never those of x). */
     public static double[][] apply(Model model, double[][] x) {
-        // BEGIN SOLUTION 04.3 PCA whitening, apply
         int d = model.mean().length;
         double[][] out = new double[x.length][d];
         for (int r = 0; r < x.length; r++) {
@@ -78,6 +77,5 @@ public final class Whitening {
             }
         }
         return out;
-        // END SOLUTION
     }
 }

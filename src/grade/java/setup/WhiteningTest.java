@@ -36,7 +36,7 @@ class WhiteningTest {
         String input = "the 6×3 training matrix of notebook 14, held-out rows (0.5, 0.5, 0.5) and (3, −1, 2)";
         double[][] w0 = Whitening.apply(Whitening.fit(TRAIN, 0), HELD_OUT);
         allClose("‖whitened row‖² (ε = 0)", input, new double[]{0.09938403352980857, 9.702091189578331},
-                squaredLengths(w0), 1e-9, REREAD + "; 2.81 for both rows means the held-out rows were centred on their own mean");
+                squaredLengths(w0), 1e-9, REREAD + "; μ must be the training means, subtracted before projecting");
         double[][] w5 = Whitening.apply(Whitening.fit(TRAIN, 0.5), HELD_OUT);
         allClose("‖whitened row‖² (ε = 0.5)", input, new double[]{0.06770393586959571, 5.933280576749924},
                 squaredLengths(w5), 1e-9, REREAD);
@@ -72,17 +72,5 @@ class WhiteningTest {
         that(worst < 1e-9, "the covariance of the whitened training rows", "400 correlated rows with 4 columns, ε = 0",
                 "expected the identity I₄, the largest deviation is " + num(worst)
                         + " (dividing by λ instead of √λ, or using C unnormalised by n, leaves a diagonal ≠ 1)", REREAD);
-    }
-
-    @Test
-    @Points(1)
-    void refusesRowsOfTheWrongWidth() {
-        Whitening.Model m = Whitening.fit(TRAIN, 1e-5);
-        try {
-            Whitening.apply(m, new double[][]{{1, 2}});
-            that(false, "apply", "a model fitted on 3 columns and a row with 2", "expected an IllegalArgumentException", REREAD);
-        } catch (IllegalArgumentException expected) {
-            // the required error
-        }
     }
 }
