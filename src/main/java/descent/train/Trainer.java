@@ -144,6 +144,7 @@ public final class Trainer {
             }
             double sum = 0;
             int batches = 0;
+            net.setTraining(true);
             for (int from = 0; from < n; from += full) {
                 int count = Math.min(full, n - from);
                 DMatrixRMaj x = count == full ? xb : xr;
@@ -212,10 +213,21 @@ public final class Trainer {
     }
 
     /**
-     * Mean loss and accuracy of {@code net} on {@code data}, in chunks of 1000 rows. Assumes the loss averages over
-     * the batch (the default {@code Reduction}); with a summing loss the reported loss is m times too large.
+     * Mean loss and accuracy of {@code net} on {@code data}, in chunks of 1000 rows, in inference mode (the net's mode
+     * is restored afterwards). Assumes the loss averages over the batch (the default {@code Reduction}); with a
+     * summing loss the reported loss is m times too large.
      */
     public static double[] evaluate(Sequential net, Dataset data) {
+        boolean wasTraining = net.isTraining();
+        net.setTraining(false);
+        try {
+            return evaluateInInferenceMode(net, data);
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    private static double[] evaluateInInferenceMode(Sequential net, Dataset data) {
         int n = data.size(), chunk = Math.min(1000, n);
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
