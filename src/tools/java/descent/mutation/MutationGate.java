@@ -246,6 +246,12 @@ public final class MutationGate {
             return "keeps " + r.kept() + " of " + r.total() + " points, more than the " + m.keepsAtMost()
                     + " allowed: move points to the tests it fails (" + m.where() + ")";
         }
+        for (String test : m.fails()) {
+            if (r.failures().keySet().stream().noneMatch(k -> k.equals(test) || k.endsWith("." + test))) {
+                return "passes " + test + ", one of the tests meant for it (" + m.where() + "); it fails "
+                        + r.failures().keySet();
+            }
+        }
         for (String text : m.messages()) {
             if (r.failures().values().stream().noneMatch(msg -> msg.contains(text))) {
                 return "no failing test's message contains '" + text + "' (" + m.where() + "); the messages were: "
