@@ -1,6 +1,6 @@
 package descent.regularize;
 
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 import descent.optim.Optimizer;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package descent.optim;
 
 import descent.functions.Quadratic;
 import descent.nn.Param;
-import descent.objective.GradientOracle;
-import descent.objective.ObjectiveParam;
+import descent.nn.GradientOracle;
+import descent.nn.ObjectiveParam;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package descent.optim;
 import descent.functions.Quadratic;
 import descent.functions.Rosenbrock;
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 import descent.objective.Objective;
-import descent.objective.ObjectiveParam;
+import descent.nn.ObjectiveParam;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
