@@ -60,6 +60,14 @@ class WeightDecayStepTest {
 
     @Test
     @Points(1)
+    void zeroDecayIsAPlainStep() {
+        double[] w = {1, -2}, b = {0.5};
+        WeightDecayStep.step(w, b, new double[]{0.5, 0.5}, new double[]{1}, 0.2, 0);
+        allClose("w", "w = (1, −2), ∇_w J = (0.5, 0.5), ε = 0.2, α = 0 (no decay: a plain step)", new double[]{0.9, -2.1}, w, 1e-15, REREAD);
+    }
+
+    @Test
+    @Points(1)
     void refusesANegativeCoefficient() {
         try {
             WeightDecayStep.step(new double[]{1}, new double[]{1}, new double[]{0}, new double[]{0}, 0.1, -0.5);

@@ -36,18 +36,9 @@ class PenaltiesWrongAnswersTest {
                     """, "weightsShrinkThenStep", "equalsGradientDescentOnThePenalizedLoss"),
             new Slip("05.2", "RidgeClosedForm.java", "the missing ½: eq. 7.17 as printed, (XᵀX + αI)⁻¹Xᵀy",
                     """
-                    DMatrixRMaj xm = new DMatrixRMaj(x);
-                    int n = xm.numCols;
-                    DMatrixRMaj a = new DMatrixRMaj(n, n);
-                    CommonOps_DDRM.multTransA(xm, xm, a);
-                    for (int i = 0; i < n; i++) { a.add(i, i, alpha); }
-                    DMatrixRMaj b = new DMatrixRMaj(n, 1);
-                    CommonOps_DDRM.multTransA(xm, DMatrixRMaj.wrap(y.length, 1, y.clone()), b);
-                    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
-                    chol.setA(a);
-                    DMatrixRMaj w = new DMatrixRMaj(n, 1);
-                    chol.solve(b, w);
-                    return w.data;
+                    SimpleMatrix xm = new SimpleMatrix(x);
+                    SimpleMatrix a = xm.transpose().mult(xm).plus(SimpleMatrix.identity(xm.getNumCols()).scale(alpha));
+                    return a.solve(xm.transpose().mult(new SimpleMatrix(y))).getDDRM().data;
                     """, "matchesNumpy", "theGradientOfTheObjectiveVanishes", "fewerRowsThanColumns"),
             new Slip("05.3", "LassoDiagonal.java", "thresholds by α instead of α/H_ii",
                     """
@@ -103,42 +94,25 @@ class PenaltiesWrongAnswersTest {
                     "aViolatedConstraintRaisesTheMultiplier", "findsTheMultiplierOfAOneDimensionalProblem"),
             new Slip("05.7", "EffectiveParameters.java", "uses the singular values σ of X instead of λ = σ²",
                     """
-                    double[] s = new org.ejml.simple.SimpleMatrix(x).svd().getSingularValues();
                     double g = 0;
-                    for (double v : s) { g += v / (v + alpha); }
+                    for (double v : new SimpleMatrix(x).svd().getSingularValues()) { g += v / (v + alpha); }
                     return g;
                     """, "matchesNumpy", "equalsTheTraceOfTheHatMatrix"),
             new Slip("05.7", "EffectiveParameters.java", "sums α/(λ + α), the part that is removed",
-                    gammaBody("alpha / (lambda + alpha)", "true"), "matchesNumpy", "equalsTheTraceOfTheHatMatrix"),
-            new Slip("05.7", "EffectiveParameters.java", "counts an eigenvalue that is zero up to rounding as a parameter at α = 0",
-                    gammaBody("lambda / (lambda + alpha)", "lambda > 0"), "atZeroAlphaItIsTheRank"),
+                    """
+                    SimpleMatrix xm = new SimpleMatrix(x);
+                    double gamma = 0;
+                    for (Complex_F64 l : xm.transpose().mult(xm).eig().getEigenvalues()) { gamma += alpha / (l.getReal() + alpha); }
+                    return gamma;
+                    """, "matchesNumpy", "equalsTheTraceOfTheHatMatrix", "asAlphaVanishesItTendsToTheRank"),
             new Slip("05.8", "PseudoInverseSvd.java", "inverts every singular value (no tolerance)", pinvBody("s[k] > 0"),
                     "rankDeficientMatchesNumpy", "theToleranceIsRelativeToTheLargestSingularValue"),
             new Slip("05.8", "PseudoInverseSvd.java", "uses the tolerance as an absolute bound, σ > tol", pinvBody("s[k] > tol"),
-                    "theToleranceIsRelativeToTheLargestSingularValue"),
+                    "theToleranceIsRelativeToTheLargestSingularValue", "theToleranceScalesWithASmallLargestSingularValue"),
             new Slip("05.9", "BayesianPrediction.java", "ridge with α instead of ασ² for the mean", bayesBody("alpha", "1", "noiseVariance + "),
                     "matchesNumpy", "theMeanIsTheRidgePredictionWithAlphaTimesSigmaSquared"),
             new Slip("05.9", "BayesianPrediction.java", "leaves the noise σ² out of the predictive variance", bayesBody("alpha * noiseVariance", "noiseVariance", ""),
                     "matchesNumpy", "theVarianceHasANoiseAndAWeightPart"));
-
-    /** The solution with the ridge added to XᵀX/s, the scale s of the data term, and the noise term of the variance. */
-    private static String bayesBody(String ridge, String scale, String noise) {
-        return """
-                DMatrixRMaj xm = new DMatrixRMaj(x);
-                int n = xm.numCols;
-                DMatrixRMaj precision = new DMatrixRMaj(n, n);
-                CommonOps_DDRM.multTransA(1 / SCALE, xm, xm, precision);
-                for (int i = 0; i < n; i++) { precision.add(i, i, RIDGE / SCALE); }
-                DMatrixRMaj cov = new DMatrixRMaj(n, n);
-                CommonOps_DDRM.invert(precision, cov);
-                DMatrixRMaj xty = new DMatrixRMaj(n, 1), mean = new DMatrixRMaj(n, 1);
-                CommonOps_DDRM.multTransA(1 / SCALE, xm, DMatrixRMaj.wrap(y.length, 1, y.clone()), xty);
-                CommonOps_DDRM.mult(cov, xty, mean);
-                DMatrixRMaj xs = DMatrixRMaj.wrap(n, 1, xStar.clone()), cx = new DMatrixRMaj(n, 1);
-                CommonOps_DDRM.mult(cov, xs, cx);
-                return new double[]{CommonOps_DDRM.dot(xs, mean), NOISECommonOps_DDRM.dot(xs, cx)};
-                """.replace("RIDGE", ridge).replace("SCALE", scale).replace("NOISE", noise);
-    }
 
     private static String istaBody(String next) {
         return """
@@ -156,38 +130,30 @@ class PenaltiesWrongAnswersTest {
                 """.replace("NEXT", next);
     }
 
-    private static String gammaBody(String term, String keep) {
-        return """
-                DMatrixRMaj xm = new DMatrixRMaj(x);
-                DMatrixRMaj h = new DMatrixRMaj(xm.numCols, xm.numCols);
-                CommonOps_DDRM.multTransA(xm, xm, h);
-                EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(h.numRows, false, true);
-                eig.decompose(h);
-                double gamma = 0;
-                for (int i = 0; i < h.numRows; i++) {
-                    double lambda = Math.abs(eig.getEigenvalue(i).getReal());
-                    if (KEEP) { gamma += TERM; }
-                }
-                return gamma;
-                """.replace("TERM", term).replace("KEEP", keep);
-    }
-
     private static String pinvBody(String keep) {
         return """
-                DMatrixRMaj xm = new DMatrixRMaj(x);
-                int m = xm.numRows, n = xm.numCols;
-                SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, true, true, true);
-                svd.decompose(xm.copy());
-                DMatrixRMaj u = svd.getU(null, false), v = svd.getV(null, false);
+                SimpleMatrix xm = new SimpleMatrix(x);
+                SimpleSVD<SimpleMatrix> svd = xm.svd(true);
+                SimpleMatrix u = svd.getU(), v = svd.getV();
                 double[] s = svd.getSingularValues();
-                double[][] out = new double[n][m];
+                double[][] out = new double[xm.getNumCols()][xm.getNumRows()];
                 for (int k = 0; k < s.length; k++) {
                     if (KEEP) {
-                        for (int i = 0; i < n; i++) { for (int j = 0; j < m; j++) { out[i][j] += v.get(i, k) * u.get(j, k) / s[k]; } }
+                        for (int i = 0; i < out.length; i++) { for (int j = 0; j < out[i].length; j++) { out[i][j] += v.get(i, k) * u.get(j, k) / s[k]; } }
                     }
                 }
                 return out;
                 """.replace("KEEP", keep);
+    }
+
+    /** The solution with the ridge added to XᵀX/s, the scale s of the data term, and the noise term of the variance. */
+    private static String bayesBody(String ridge, String scale, String noise) {
+        return """
+                SimpleMatrix xm = new SimpleMatrix(x), xs = new SimpleMatrix(xStar);
+                SimpleMatrix cov = xm.transpose().mult(xm).divide(SCALE).plus(SimpleMatrix.identity(xm.getNumCols()).scale(RIDGE / SCALE)).invert();
+                SimpleMatrix mean = cov.mult(xm.transpose().mult(new SimpleMatrix(y))).divide(SCALE);
+                return new double[]{xs.dot(mean), NOISExs.dot(cov.mult(xs))};
+                """.replace("RIDGE", ridge).replace("SCALE", scale).replace("NOISE", noise);
     }
 
     @Test
