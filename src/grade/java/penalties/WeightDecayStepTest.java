@@ -53,8 +53,11 @@ class WeightDecayStepTest {
         for (int i = 0; i < 6; i++) {
             expected[i] = w[i] - eps * (gw[i] + alpha * w[i]);       // eq. 7.4: a step along ∇J + αw
         }
+        double[] expectedB = {b[0] - eps * gb[0], b[1] - eps * gb[1]};  // the penalty has no bias term
         WeightDecayStep.step(w, b, gw, gb, eps, alpha);
         allClose("w", "random w and ∇J, ε = 0.3, α = 1.7 (compared with w − ε(∇J + αw), eq. 7.4)", expected, w, 1e-13,
+                REREAD);
+        allClose("b (no decay on biases)", "random b and ∇J, ε = 0.3, α = 1.7 (compared with b − ε∇_b J)", expectedB, b, 1e-13,
                 REREAD);
     }
 
