@@ -174,3 +174,9 @@ show("brn.y", yb)
 show("brn.dx", dxb)
 show("brn.dgamma", dgb)
 show("brn.dbeta", dbb)
+
+# 6. Truncated SVD (descent.compress.LowRank): W[i][j] = sin(0.3 i + 0.7 j) + 0.1 i - 0.05 j, 6 x 4
+W = np.array([[math.sin(0.3 * i + 0.7 * j) + 0.1 * i - 0.05 * j for j in range(4)] for i in range(6)])
+U, S, Vt = np.linalg.svd(W, full_matrices=False)
+show("svd.sigma", S)
+show("svd.W2", (U[:, :2] * S[:2]) @ Vt[:2])
