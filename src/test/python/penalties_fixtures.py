@@ -42,3 +42,8 @@ A = np.array([[1., 2., 3.], [0., 1., 1.], [2., 0., 2.], [1., -1., 0.]])
 p("05.8 pinv A", np.linalg.pinv(A, rcond=1e-10))
 B = np.array([[2., 0.], [0., 1e-9]])
 p("05.8 pinv B tol 1e-6", np.linalg.pinv(B, rcond=1e-6 / 2))
+
+# 05.9 Bayesian linear regression predictive at x* = (1, 3), prior precision 2, noise variance 0.25
+X9 = np.array([[1., 0.5], [1., -1.], [1., 2.], [1., 0.]]); y9 = np.array([1., -0.5, 2.5, 0.3]); xs9 = np.array([1., 3.])
+S9 = np.linalg.inv(2.0 * np.eye(2) + X9.T @ X9 / 0.25); mu9 = S9 @ X9.T @ y9 / 0.25
+p("05.9 predictive {mean, variance}", [xs9 @ mu9, 0.25 + xs9 @ S9 @ xs9])

@@ -136,3 +136,9 @@ print("|y| after 50 steps at alpha=0.26:", abs(p[1]))
 counts = np.array([50, 30, 15, 5])
 c = counts / counts.sum()
 print("log c =", list(np.log(c)), " H(c) =", -(c * np.log(c)).sum(), " log K =", np.log(4))
+
+# ---- exercise 04.3: squared length of whitened held-out rows = Mahalanobis distance (sign-free) ---------------------
+for eps in [0.0, 0.5]:
+    Ci = np.linalg.inv(C + eps * np.eye(3))
+    print(f"04.3 |whiten(T)|^2 eps={eps}:", [float((t - mu) @ Ci @ (t - mu)) for t in T])
+print("04.3 |whiten(T)|^2 if T is centred on its own mean:", [float((t - T.mean(0)) @ np.linalg.inv(C) @ (t - T.mean(0))) for t in T])

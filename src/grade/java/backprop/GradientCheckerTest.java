@@ -21,10 +21,10 @@ class GradientCheckerTest {
         // f = x0²·x1 + sin x2 at (1.5, −2, 0.5): ∇f = (2·x0·x1, x0², cos x2) = (−6, 2.25, cos 0.5) by hand.
         double[] x = {1.5, -2, 0.5};
         double[] g = GradientChecker.centralDifference(v -> v[0] * v[0] * v[1] + Math.sin(v[2]), x, 1e-5);
+        allClose("x after the call", "f = x0²·x1 + sin x2 at (1.5, −2, 0.5), h = 1e-5", new double[]{1.5, -2, 0.5}, x, 0,
+                "the javadoc of centralDifference: the checker must restore every entry it perturbs (x[i] = keep)");
         allClose("numerical gradient", "f = x0²·x1 + sin x2 at (1.5, −2, 0.5), h = 1e-5",
                 new double[]{-6, 2.25, Math.cos(0.5)}, g, 1e-8, REREAD);
-        allClose("x after the call", "same", new double[]{1.5, -2, 0.5}, x, 0,
-                "the checker must restore every entry it perturbs");
     }
 
     @Test
@@ -43,6 +43,8 @@ class GradientCheckerTest {
         close("ρ", "G_e = −2, G_a = −2.000002", 0.000002 / 4.000002, GradientChecker.relativeError(-2, -2.000002), 1e-9, reread);
         close("ρ", "G_e = 0, G_a = 0", 0, GradientChecker.relativeError(0, 0), 0, reread);
         close("ρ", "G_e = 3e-14, G_a = −3e-14", 0, GradientChecker.relativeError(3e-14, -3e-14), 0, reread);
+        close("ρ", "G_e = 1e-12, G_a = 0 (|G_e − G_a| = 1e-12 exactly: the guard includes equality)", 0,
+                GradientChecker.relativeError(1e-12, 0), 0, reread);
         double wrong = GradientChecker.relativeError(1.0, 1.05);
         that(wrong > 1e-3, "ρ", "G_e = 1, G_a = 1.05 (a 5% bug)", "got " + wrong + ", which should flag a bug (> 1e-3)", reread);
     }

@@ -43,6 +43,23 @@ class LinearBackwardTest {
     }
 
     @Test
+    @Points(1)
+    void aLayerWithOneInput() {
+        // X = [[2], [−1]] (two examples, one feature), W = [[0.5, −1, 3]], G = [[1, 0, 2], [−1, 1, 1]]; by hand:
+        // ∂L/∂W = XᵀG = [2·1 − (−1), 0 − 1, 4 − 1] = [3, −1, 3], ∂L/∂b = column sums of G = (0, 1, 3),
+        // ∂L/∂X = G·Wᵀ = (1·0.5 + 2·3, −0.5 − 1 + 3) = (6.5, 1.5).
+        double[][] x = {{2}, {-1}};
+        double[][] w = {{0.5, -1, 3}};
+        double[][] gOut = {{1, 0, 2}, {-1, 1, 1}};
+        String input = "X = [[2], [−1]], W = [[0.5, −1, 3]] (one input, three outputs), G = [[1, 0, 2], [−1, 1, 1]]";
+        LinearBackward.Grads g = LinearBackward.backward(x, w, gOut);
+        that(g != null && g.dW() != null && g.db() != null && g.dX() != null, "gradients", input, "got null", REREAD);
+        allClose("∂L/∂W row 0", input, new double[]{3, -1, 3}, g.dW()[0], 1e-12, REREAD);
+        allClose("∂L/∂b", input, new double[]{0, 1, 3}, g.db(), 1e-12, REREAD);
+        allClose("∂L/∂X (one column)", input, new double[]{6.5, 1.5}, new double[]{g.dX()[0][0], g.dX()[1][0]}, 1e-12, REREAD);
+    }
+
+    @Test
     @Points(3)
     void agreesWithFiniteDifferences() {
         Random rng = new Random(13);
@@ -73,8 +90,35 @@ class LinearBackwardTest {
                 gotW[r * 5 + j] = got.dW()[r][j];
             }
         }
-        allClose("∂L/∂W (flattened)", "random 4×3 batch, 3→5 layer (seed 13), against central differences",
-                fdW, gotW, 1e-8, REREAD);
+        String input = "random 4×3 batch, 3→5 layer (seed 13), against central differences of L = Σ G ⊙ (XW + 1bᵀ)";
+        allClose("∂L/∂W (flattened)", input, fdW, gotW, 1e-8, REREAD);
+        // L is linear in b and in X as well, so the same check covers the other two gradients.
+        double[] fdB = new double[5];
+        for (int j = 0; j < 5; j++) {
+            double keep = b[j];
+            b[j] = keep + 1e-4;
+            double plus = probe(x, w, b, gOut);
+            b[j] = keep - 1e-4;
+            double minus = probe(x, w, b, gOut);
+            b[j] = keep;
+            fdB[j] = (plus - minus) / 2e-4;
+        }
+        allClose("∂L/∂b", input, fdB, got.db(), 1e-8, REREAD);
+        double[] fdX = new double[12];
+        double[] gotX = new double[12];
+        for (int i = 0; i < 4; i++) {
+            for (int r = 0; r < 3; r++) {
+                double keep = x[i][r];
+                x[i][r] = keep + 1e-4;
+                double plus = probe(x, w, b, gOut);
+                x[i][r] = keep - 1e-4;
+                double minus = probe(x, w, b, gOut);
+                x[i][r] = keep;
+                fdX[i * 3 + r] = (plus - minus) / 2e-4;
+                gotX[i * 3 + r] = got.dX()[i][r];
+            }
+        }
+        allClose("∂L/∂X (flattened)", input, fdX, gotX, 1e-8, REREAD);
     }
 
     private static double probe(double[][] x, double[][] w, double[] b, double[][] g) {

@@ -1,7 +1,6 @@
 package descent.nn;
 
 import descent.linalg.Blas;
-import descent.objective.GradientOracle;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package descent.train;
 import descent.data.Dataset;
 import descent.nn.NonFiniteLossException;
 import descent.nn.Sequential;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 import descent.optim.Averaging;
 import descent.optim.Clipping;
 import descent.optim.Optimizer;

@@ -115,7 +115,30 @@ class PenaltiesWrongAnswersTest {
             new Slip("05.8", "PseudoInverseSvd.java", "inverts every singular value (no tolerance)", pinvBody("s[k] > 0"),
                     "rankDeficientMatchesNumpy", "theToleranceIsRelativeToTheLargestSingularValue"),
             new Slip("05.8", "PseudoInverseSvd.java", "uses the tolerance as an absolute bound, σ > tol", pinvBody("s[k] > tol"),
-                    "theToleranceIsRelativeToTheLargestSingularValue"));
+                    "theToleranceIsRelativeToTheLargestSingularValue"),
+            new Slip("05.9", "BayesianPrediction.java", "ridge with α instead of ασ² for the mean", bayesBody("alpha", "1", "noiseVariance + "),
+                    "matchesNumpy", "theMeanIsTheRidgePredictionWithAlphaTimesSigmaSquared"),
+            new Slip("05.9", "BayesianPrediction.java", "leaves the noise σ² out of the predictive variance", bayesBody("alpha * noiseVariance", "noiseVariance", ""),
+                    "matchesNumpy", "theVarianceHasANoiseAndAWeightPart"));
+
+    /** The solution with the ridge added to XᵀX/s, the scale s of the data term, and the noise term of the variance. */
+    private static String bayesBody(String ridge, String scale, String noise) {
+        return """
+                DMatrixRMaj xm = new DMatrixRMaj(x);
+                int n = xm.numCols;
+                DMatrixRMaj precision = new DMatrixRMaj(n, n);
+                CommonOps_DDRM.multTransA(1 / SCALE, xm, xm, precision);
+                for (int i = 0; i < n; i++) { precision.add(i, i, RIDGE / SCALE); }
+                DMatrixRMaj cov = new DMatrixRMaj(n, n);
+                CommonOps_DDRM.invert(precision, cov);
+                DMatrixRMaj xty = new DMatrixRMaj(n, 1), mean = new DMatrixRMaj(n, 1);
+                CommonOps_DDRM.multTransA(1 / SCALE, xm, DMatrixRMaj.wrap(y.length, 1, y.clone()), xty);
+                CommonOps_DDRM.mult(cov, xty, mean);
+                DMatrixRMaj xs = DMatrixRMaj.wrap(n, 1, xStar.clone()), cx = new DMatrixRMaj(n, 1);
+                CommonOps_DDRM.mult(cov, xs, cx);
+                return new double[]{CommonOps_DDRM.dot(xs, mean), NOISECommonOps_DDRM.dot(xs, cx)};
+                """.replace("RIDGE", ridge).replace("SCALE", scale).replace("NOISE", noise);
+    }
 
     private static String istaBody(String next) {
         return """

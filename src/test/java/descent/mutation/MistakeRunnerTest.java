@@ -26,7 +26,7 @@ class MistakeRunnerTest {
 
     private static MistakeRunner.Result run(String from, String to) {
         return runner.run(course.item("02.7"), new MutantsFile.Mistake("m",
-                List.of(new MutantsFile.Replacement(null, from, to)), List.of("x"), -1, "T.mutants:1"));
+                List.of(new MutantsFile.Replacement(null, null, from, to)), List.of("x"), List.of(), -1, "T.mutants:1"));
     }
 
     @Test
@@ -35,6 +35,44 @@ class MistakeRunnerTest {
         assertNull(r.problem());
         assertTrue(r.total() > 0 && r.kept() < r.total(), r.toString());
         assertTrue(r.failures().values().stream().anyMatch(m -> m.contains("clipped g")), r.failures().toString());
+    }
+
+    @Test
+    void aWholeRegionCanBeReplaced() {
+        // clip the first entry only: "replace region with" and a body of two statements
+        MutantsFile file = MutantsFile.parse("""
+                mistake clips one entry
+                    replace region with
+                        g[0] = Math.min(g[0], tau);
+                        return Math.abs(g[0]);
+                    message clipped g
+                    fails clipsALongGradient
+                """, "T.mutants");
+        MistakeRunner.Result r = runner.run(course.item("02.7"), file.mistakes().get(0));
+        assertNull(r.problem());
+        assertTrue(r.kept() < r.total() && r.failures().containsKey("ClipByNormTest.clipsALongGradient"), r.toString());
+        MutantsFile.Mistake twoRegions = MutantsFile.parse("""
+                mistake m
+                    replace region "no such title" with
+                        return 0;
+                    message x
+                """, "T.mutants").mistakes().get(0);
+        assertTrue(runner.run(course.item("02.7"), twoRegions).problem()
+                .startsWith("T.mutants:1: 'replace region' names 0 regions of 02.7 titled \"no such title\""));
+    }
+
+    @Test
+    void regionSpansAreFoundByIdAndTitle() {
+        String text = "a\n  // BEGIN SOLUTION 01.1 first part\n  x;\n  // END SOLUTION\n"
+                + "    // BEGIN SOLUTION 01.1 second\n    y;\n    // END SOLUTION\n// BEGIN SOLUTION 01.10 other\nz;\n// END SOLUTION\n";
+        List<int[]> all = MistakeRunner.spans(text, "01.1", null);
+        assertEquals(2, all.size());
+        assertEquals("  x;\n", text.substring(all.get(0)[0], all.get(0)[1]));
+        assertEquals(2, all.get(0)[2]);
+        List<int[]> second = MistakeRunner.spans(text, "01.1", "second");
+        assertEquals(1, second.size());
+        assertEquals("    y;\n", text.substring(second.get(0)[0], second.get(0)[1]));
+        assertEquals(4, second.get(0)[2]);
     }
 
     @Test

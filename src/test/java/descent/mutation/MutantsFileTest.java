@@ -33,8 +33,8 @@ class MutantsFileTest {
         assertEquals(2, f.mistakes().size());
         MutantsFile.Mistake m = f.mistakes().get(0);
         assertEquals("∂L/∂b with the wrong sign", m.name());
-        assertEquals(List.of(new MutantsFile.Replacement(null, "db[j] += g;", "db[j] -= g;"),
-                new MutantsFile.Replacement("LinearBackward.java", "a ? 1 : 0", "")), m.replacements());
+        assertEquals(List.of(new MutantsFile.Replacement(null, null, "db[j] += g;", "db[j] -= g;"),
+                new MutantsFile.Replacement("LinearBackward.java", null, "a ? 1 : 0", "")), m.replacements());
         assertEquals(List.of("∂L/∂b", "Table 3.1"), m.messages());
         assertEquals(3, m.keepsAtMost());
         assertEquals("X.mutants:2", m.where());
@@ -54,6 +54,31 @@ class MutantsFileTest {
     }
 
     @Test
+    void readsARegionBodyAndTheTestsThatMustFail() {
+        MutantsFile f = MutantsFile.parse("""
+                mistake forgets the bias
+                    replace region in LinearBackward.java "linear layer backward" with
+                        int n = x.length;
+                            // deeper
+
+                        return null;
+                    fails weightAndBiasGradients,inputGradient
+                    fails agreesWithFiniteDifferences
+                    message ∂L/∂b
+                mistake another
+                    replace region with:
+                        return 1;
+                    message x
+                """, "X.mutants");
+        MutantsFile.Mistake m = f.mistakes().get(0);
+        assertEquals(List.of(new MutantsFile.Replacement("LinearBackward.java", "linear layer backward", null,
+                "int n = x.length;\n    // deeper\n\nreturn null;\n")), m.replacements());
+        assertEquals(List.of("weightAndBiasGradients", "inputGradient", "agreesWithFiniteDifferences"), m.fails());
+        assertEquals(List.of(new MutantsFile.Replacement(null, null, null, "return 1;\n")), f.mistakes().get(1).replacements());
+        assertMessage("X.mutants:2: 'replace region ... with' needs the new body", "mistake m\n  replace region with\n  message x\n");
+    }
+
+    @Test
     void errorsNameTheFileAndLine() {
         assertMessage("X.mutants:1: equivalent mutant without a 'because' line",
                 "equivalent A.java `x` changed conditional boundary\n");
@@ -63,7 +88,7 @@ class MutantsFileTest {
         assertMessage("X.mutants:1: expected a line starting with 'mistake' or 'equivalent'", "mistakes m\n");
         assertMessage("X.mutants:2: indented line outside", "\n   message x\n");
         assertMessage("X.mutants:1: expected: equivalent File.java `source line`", "equivalent A `x` y\n  because z\n");
-        assertMessage("X.mutants:2: expected 'because <reason>'", "equivalent A.java `x` y\n  since z\n");
+        assertMessage("X.mutants:2: expected one 'because <reason>'", "equivalent A.java `x` y\n  since z\n");
         assertMessage("X.mutants:2: the text to replace is empty", "mistake m\n  replace `` with `x`\n  message m\n");
     }
 

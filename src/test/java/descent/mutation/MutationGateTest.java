@@ -93,12 +93,14 @@ class MutationGateTest {
 
     @Test
     void judgesAMistakeByPointsAndMessage() {
-        MutantsFile.Mistake m = new MutantsFile.Mistake("sign", List.of(), List.of("∂L/∂b"), 3, "F.mutants:4");
-        assertNull(MutationGate.judge(m, new MistakeRunner.Result(2, 10, Map.of("T.a", "∂L/∂b for X: expected"), null)));
+        MutantsFile.Mistake m = new MutantsFile.Mistake("sign", List.of(), List.of("∂L/∂b"), List.of("b"), 3, "F.mutants:4");
+        assertNull(MutationGate.judge(m, new MistakeRunner.Result(2, 10, Map.of("T.a", "∂L/∂b for X: expected", "T.b", "x"), null)));
+        assertTrue(MutationGate.judge(m, new MistakeRunner.Result(2, 10, Map.of("T.a", "∂L/∂b for X"), null))
+                .startsWith("passes b, one of the tests meant for it"));
         assertTrue(MutationGate.judge(m, new MistakeRunner.Result(10, 10, Map.of(), null)).startsWith("keeps full marks"));
-        assertTrue(MutationGate.judge(m, new MistakeRunner.Result(4, 10, Map.of("T.a", "∂L/∂b"), null))
+        assertTrue(MutationGate.judge(m, new MistakeRunner.Result(4, 10, Map.of("T.a", "∂L/∂b", "T.b", ""), null))
                 .startsWith("keeps 4 of 10 points, more than the 3 allowed"));
-        assertTrue(MutationGate.judge(m, new MistakeRunner.Result(0, 10, Map.of("T.a", "∂L/∂W"), null))
+        assertTrue(MutationGate.judge(m, new MistakeRunner.Result(0, 10, Map.of("T.a", "∂L/∂W", "T.b", ""), null))
                 .startsWith("no failing test's message contains '∂L/∂b'"));
         assertEquals("broken", MutationGate.judge(m, MistakeRunner.Result.broken("broken")));
     }

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -104,43 +106,103 @@ public final class MistakeRunner {
     }
 
     /**
-     * The patched text of every solution file a replacement touches. Each replacement's old text must occur
-     * exactly once inside the exercise's regions (of the named file, if given).
+     * The patched text of every solution file a replacement touches. Each text replacement's old text must occur
+     * exactly once inside the exercise's regions (of the named file, if given); a region replacement must name
+     * exactly one region of the exercise.
      *
      * @throws IllegalArgumentException naming the mistake's line when a replacement does not apply
      */
     static Map<Path, String> patch(Course.Item item, MutantsFile.Mistake mistake) {
         Map<Path, String> texts = new LinkedHashMap<>();
+        for (Course.Region region : item.regions()) {
+            texts.computeIfAbsent(region.file(), MistakeRunner::read);
+        }
         for (MutantsFile.Replacement r : mistake.replacements()) {
-            List<int[]> hits = new ArrayList<>();
-            List<Path> hitFiles = new ArrayList<>();
-            for (Course.Region region : item.regions()) {
-                if (r.file() != null && !region.fileName().equals(r.file())) {
-                    continue;
+            List<Path> files = texts.keySet().stream()
+                    .filter(f -> r.file() == null || f.getFileName().toString().equals(r.file())).toList();
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException(mistake.where() + ": exercise " + item.id() + " has no solution file "
+                        + r.file());
+            }
+            if (r.from() == null) {
+                List<Object[]> hits = new ArrayList<>();   // {file, span}
+                for (Path f : files) {
+                    for (int[] span : spans(texts.get(f), item.id(), r.region())) {
+                        hits.add(new Object[]{f, span});
+                    }
                 }
-                String text = texts.computeIfAbsent(region.file(), MistakeRunner::read);
-                int from = offsetOfLine(text, region.first());
-                int to = offsetOfLine(text, region.last() + 1);
-                for (int at = text.indexOf(r.from(), from); at >= 0 && at + r.from().length() <= to;
-                     at = text.indexOf(r.from(), at + 1)) {
-                    hits.add(new int[]{at});
-                    hitFiles.add(region.file());
+                if (hits.size() != 1) {
+                    throw new IllegalArgumentException(mistake.where() + ": 'replace region' names " + hits.size()
+                            + " regions of " + item.id() + (r.region() == null ? "" : " titled \"" + r.region() + "\"")
+                            + (hits.isEmpty() ? "" : " (give the title: replace region \"<title>\" with)"));
+                }
+                Path f = (Path) hits.get(0)[0];
+                int[] span = (int[]) hits.get(0)[1];
+                String text = texts.get(f);
+                String indent = " ".repeat(span[2]);
+                StringBuilder body = new StringBuilder();
+                for (String l : r.to().split("\n", -1)) {
+                    if (!l.isEmpty()) {
+                        body.append(indent).append(l);
+                    }
+                    body.append('\n');
+                }
+                body.setLength(body.length() - 1);   // the split left one empty piece after the final newline
+                texts.put(f, text.substring(0, span[0]) + body + text.substring(span[1]));
+                continue;
+            }
+            List<Object[]> hits = new ArrayList<>();   // {file, offset}
+            for (Path f : files) {
+                String text = texts.get(f);
+                for (int[] span : spans(text, item.id(), null)) {
+                    for (int at = text.indexOf(r.from(), span[0]); at >= 0 && at + r.from().length() <= span[1];
+                         at = text.indexOf(r.from(), at + 1)) {
+                        hits.add(new Object[]{f, at});
+                    }
                 }
             }
             if (hits.size() != 1) {
                 throw new IllegalArgumentException(mistake.where() + ": `" + r.from() + "` occurs " + hits.size()
-                        + " times in the solution region(s) of " + item.id()
-                        + (r.file() != null ? " in " + r.file() : "")
+                        + " times in the solution region(s) of " + item.id() + (r.file() != null ? " in " + r.file() : "")
                         + (hits.isEmpty() ? " (did the solution change?)" : " (quote more of the line)"));
             }
-            Path f = hitFiles.get(0);
+            Path f = (Path) hits.get(0)[0];
+            int at = (Integer) hits.get(0)[1];
             String text = texts.get(f);
-            int at = hits.get(0)[0];
             texts.put(f, text.substring(0, at) + r.to() + text.substring(at + r.from().length()));
         }
-        // keep only the files that changed
         texts.entrySet().removeIf(e -> e.getValue().equals(read(e.getKey())));
         return texts;
+    }
+
+    private static final Pattern BEGIN = Pattern.compile("BEGIN SOLUTION\\s+(\\S+)\\s*(.*?)\\s*(\\*/)?\\s*$");
+
+    /**
+     * The regions of exercise {@code id} in a source text (only the one titled {@code title}, when given): for each,
+     * {start offset of the line after BEGIN, start offset of the END line, indentation of the BEGIN line}.
+     */
+    static List<int[]> spans(String text, String id, String title) {
+        List<int[]> out = new ArrayList<>();
+        int at = 0;
+        int[] open = null;
+        while (at < text.length()) {
+            int nl = text.indexOf('\n', at);
+            int next = nl < 0 ? text.length() : nl + 1;
+            String line = text.substring(at, nl < 0 ? text.length() : nl);
+            int b = line.indexOf("BEGIN SOLUTION");
+            if (b >= 0) {
+                Matcher m = BEGIN.matcher(line.substring(b));
+                if (m.find() && m.group(1).equals(id) && (title == null || m.group(2).equals(title))) {
+                    open = new int[]{next, -1, line.length() - line.stripLeading().length()};
+                }
+            } else if (line.contains("END SOLUTION") && open != null) {
+                open[1] = at;
+                out.add(open);
+                open = null;
+            }
+            at = next;
+        }
+        return out;
     }
 
     private static String read(Path p) {
@@ -149,19 +211,6 @@ public final class MistakeRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The character offset where 1-based line {@code line} starts (the text length past the last line). */
-    private static int offsetOfLine(String text, int line) {
-        int at = 0;
-        for (int l = 1; l < line; l++) {
-            int nl = text.indexOf('\n', at);
-            if (nl < 0) {
-                return text.length();
-            }
-            at = nl + 1;
-        }
-        return at;
     }
 
     /** Compiles the sources into {@code out} (binary name → bytes); returns the first error, or null. */

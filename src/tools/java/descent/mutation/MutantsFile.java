@@ -20,7 +20,13 @@ import java.util.regex.Pattern;
  *     replace `db[j] += g;` with `db[j] -= g;`          (one or more; in the exercise's solution regions)
  *     replace in Other.java `x` with `y`                 (name the file when the exercise has several)
  *     message ∂L/∂b                                      (a failing test's message must contain this; one or more)
+ *     fails weightAndBiasGradients                       (optional: test methods that must be among the failures)
  *     keeps at most 3 points                             (optional; without it the mistake must lose ≥ 1 point)
+ *
+ * mistake forgets the bias gradient altogether
+ *     replace region with                                (the whole region body; "region in F.java" or
+ *         ...new body, indented deeper...                 "region \"title\"" picks one when there are several)
+ *     message ∂L/∂b
  *
  * equivalent ClipByNorm.java `if (norm > tau) {` changed conditional boundary
  *     because at ‖g‖ = τ the factor τ/‖g‖ is exactly 1, so &gt; and ≥ clip alike
@@ -35,13 +41,20 @@ public final class MutantsFile {
     /** The file name suffix: {@code <TestClass>.mutants}. */
     public static final String SUFFIX = ".mutants";
 
-    /** One text replacement of a mistake; {@code file} is null when the exercise has a single solution file. */
-    public record Replacement(String file, String from, String to) {
+    /**
+     * One change a mistake makes: text {@code from} (inside the exercise's regions) becomes {@code to}; or, when
+     * {@code from} is null, the whole body of a region (the one titled {@code region}, or the exercise's only one)
+     * becomes {@code to}. {@code file} (a solution file name) is null when the exercise has one file.
+     */
+    public record Replacement(String file, String region, String from, String to) {
     }
 
-    /** A typical wrong answer; {@code keepsAtMost} is −1 when not given. */
-    public record Mistake(String name, List<Replacement> replacements, List<String> messages, int keepsAtMost,
-                          String where) {
+    /**
+     * A typical wrong answer: its changes, the texts the failing tests' messages must contain, the test methods that
+     * must fail (may be empty) and the most points it may keep (−1: any number below full marks).
+     */
+    public record Mistake(String name, List<Replacement> replacements, List<String> messages, List<String> fails,
+                          int keepsAtMost, String where) {
     }
 
     /** A declared equivalent mutant; {@code occurrence} is 0 when the declaration covers every match. */
@@ -64,6 +77,7 @@ public final class MutantsFile {
     }
 
     private static final Pattern REPLACE = Pattern.compile("replace\\s+(?:in\\s+(\\S+)\\s+)?`([^`]*)`\\s+with\\s+`([^`]*)`");
+    private static final Pattern REGION = Pattern.compile("replace region(?:\\s+in\\s+(\\S+))?(?:\\s+\"([^\"]*)\")?\\s+with:?");
     private static final Pattern KEEPS = Pattern.compile("keeps at most\\s+(\\d+)\\s+points?");
     private static final Pattern EQUIVALENT = Pattern.compile("equivalent\\s+(\\S+\\.java)\\s+`([^`]*)`\\s+(.+?)(?:\\s+#(\\d+))?");
 
@@ -106,88 +120,155 @@ public final class MutantsFile {
         List<Mistake> mistakes = new ArrayList<>();
         List<Equivalent> equivalents = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
-        // the block being read: a mistake (name, replacements, messages, keeps) or an equivalent awaiting "because"
-        String name = null;
-        String nameAt = null;
-        List<Replacement> reps = new ArrayList<>();
-        List<String> messages = new ArrayList<>();
-        int keeps = -1;
-        Matcher eq = null;
-        String eqAt = null;
-        for (int i = 0; i <= lines.length; i++) {
-            String raw = i < lines.length ? lines[i] : "";
+        Block block = null;
+        for (int i = 0; i < lines.length; i++) {
+            String raw = lines[i];
             String where = shown + ":" + (i + 1);
             String line = raw.strip();
-            boolean top = i == lines.length || (!raw.isEmpty() && !Character.isWhitespace(raw.charAt(0)));
-            if (line.startsWith("#") || (line.isEmpty() && i < lines.length)) {
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (top) {
-                if (name != null) {
-                    if (reps.isEmpty()) {
-                        throw new FormatException(nameAt, "mistake '" + name + "' has no replace line");
-                    }
-                    if (messages.isEmpty()) {
-                        throw new FormatException(nameAt, "mistake '" + name + "' has no message line (the text a "
-                                + "failing test's message must contain, so the student is pointed at the mistake)");
-                    }
-                    mistakes.add(new Mistake(name, List.copyOf(reps), List.copyOf(messages), keeps, nameAt));
-                    name = null;
+            if (!Character.isWhitespace(raw.charAt(0))) {
+                if (block != null) {
+                    block.finish(mistakes, equivalents);
                 }
-                if (eq != null) {
-                    throw new FormatException(eqAt, "equivalent mutant without a 'because' line (say in one line why "
-                            + "no input can tell it from the solution)");
-                }
-                if (i == lines.length) {
-                    break;
-                }
-                if (line.startsWith("mistake ")) {
-                    name = line.substring("mistake ".length()).strip();
-                    nameAt = where;
-                    reps = new ArrayList<>();
-                    messages = new ArrayList<>();
-                    keeps = -1;
-                } else if (line.startsWith("equivalent ")) {
-                    eq = EQUIVALENT.matcher(line);
-                    if (!eq.matches()) {
-                        throw new FormatException(where, "expected: equivalent File.java `source line` PIT description "
-                                + "[#k], got: " + line);
-                    }
-                    eqAt = where;
-                } else {
-                    throw new FormatException(where, "expected a line starting with 'mistake' or 'equivalent' (or an "
-                            + "indented line belonging to one), got: " + line);
-                }
+                block = new Block(line, where);
                 continue;
             }
-            if (eq != null) {
-                if (!line.startsWith("because ")) {
-                    throw new FormatException(where, "expected 'because <reason>' under the equivalent mutant, got: " + line);
-                }
-                equivalents.add(new Equivalent(eq.group(1), eq.group(2).strip(), eq.group(3).strip(),
-                        eq.group(4) == null ? 0 : Integer.parseInt(eq.group(4)),
-                        line.substring("because ".length()).strip(), eqAt));
-                eq = null;
-                continue;
-            }
-            if (name == null) {
+            if (block == null) {
                 throw new FormatException(where, "indented line outside a mistake or equivalent block: " + line);
+            }
+            Matcher m = REGION.matcher(line);
+            if (block.mistake && m.matches()) {
+                // the body: the following lines indented deeper than this one (blank lines inside it kept)
+                int indent = indent(raw);
+                List<String> body = new ArrayList<>();
+                int j = i + 1;
+                for (; j < lines.length; j++) {
+                    if (lines[j].isBlank()) {
+                        body.add("");
+                    } else if (indent(lines[j]) > indent) {
+                        body.add(lines[j]);
+                    } else {
+                        break;
+                    }
+                }
+                while (!body.isEmpty() && body.get(body.size() - 1).isEmpty()) {
+                    body.remove(body.size() - 1);
+                }
+                if (body.isEmpty()) {
+                    throw new FormatException(where, "'replace region ... with' needs the new body on the lines "
+                            + "below it, indented deeper");
+                }
+                int common = body.stream().filter(b -> !b.isEmpty()).mapToInt(MutantsFile::indent).min().orElse(0);
+                StringBuilder sb = new StringBuilder();
+                for (String b : body) {
+                    sb.append(b.isEmpty() ? "" : b.substring(common)).append('\n');
+                }
+                block.replacements.add(new Replacement(m.group(1), m.group(2), null, sb.toString()));
+                i = i + body.size();
+                continue;
+            }
+            block.attribute(line, where);
+        }
+        if (block != null) {
+            block.finish(mistakes, equivalents);
+        }
+        return new MutantsFile(List.copyOf(mistakes), List.copyOf(equivalents));
+    }
+
+    private static int indent(String s) {
+        int n = 0;
+        while (n < s.length() && Character.isWhitespace(s.charAt(n))) {
+            n++;
+        }
+        return n;
+    }
+
+    /** A top-level block being read: a mistake or an equivalent. */
+    private static final class Block {
+        final boolean mistake;
+        final String where;
+        final String name;
+        final Matcher equivalent;
+        final List<Replacement> replacements = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+        final List<String> fails = new ArrayList<>();
+        int keeps = -1;
+        String because;
+
+        Block(String line, String where) {
+            this.where = where;
+            if (line.startsWith("mistake ")) {
+                mistake = true;
+                name = line.substring("mistake ".length()).strip();
+                equivalent = null;
+            } else if (line.startsWith("equivalent ")) {
+                mistake = false;
+                name = null;
+                equivalent = EQUIVALENT.matcher(line);
+                if (!equivalent.matches()) {
+                    throw new FormatException(where, "expected: equivalent File.java `source line` PIT description "
+                            + "[#k], got: " + line);
+                }
+            } else {
+                throw new FormatException(where, "expected a line starting with 'mistake' or 'equivalent' (or an "
+                        + "indented line belonging to one), got: " + line);
+            }
+        }
+
+        void attribute(String line, String at) {
+            if (!mistake) {
+                if (!line.startsWith("because ") || because != null) {
+                    throw new FormatException(at, "expected one 'because <reason>' line under the equivalent mutant, "
+                            + "got: " + line);
+                }
+                because = line.substring("because ".length()).strip();
+                return;
             }
             Matcher m;
             if ((m = REPLACE.matcher(line)).matches()) {
                 if (m.group(2).isEmpty()) {
-                    throw new FormatException(where, "the text to replace is empty");
+                    throw new FormatException(at, "the text to replace is empty");
                 }
-                reps.add(new Replacement(m.group(1), m.group(2), m.group(3)));
+                replacements.add(new Replacement(m.group(1), null, m.group(2), m.group(3)));
             } else if (line.startsWith("message ")) {
                 messages.add(line.substring("message ".length()).strip());
+            } else if (line.startsWith("fails ")) {
+                for (String t : line.substring("fails ".length()).split(",")) {
+                    if (!t.isBlank()) {
+                        fails.add(t.strip());
+                    }
+                }
             } else if ((m = KEEPS.matcher(line)).matches()) {
                 keeps = Integer.parseInt(m.group(1));
             } else {
-                throw new FormatException(where, "expected 'replace [in File.java] `old` with `new`', 'message <text>' "
+                throw new FormatException(at, "expected 'replace [in File.java] `old` with `new`', 'replace region "
+                        + "[in File.java] [\"title\"] with' (and the body below), 'message <text>', 'fails <test>, ...' "
                         + "or 'keeps at most N points', got: " + line);
             }
         }
-        return new MutantsFile(List.copyOf(mistakes), List.copyOf(equivalents));
+
+        void finish(List<Mistake> mistakes, List<Equivalent> equivalents) {
+            if (mistake) {
+                if (replacements.isEmpty()) {
+                    throw new FormatException(where, "mistake '" + name + "' has no replace line");
+                }
+                if (messages.isEmpty()) {
+                    throw new FormatException(where, "mistake '" + name + "' has no message line (the text a "
+                            + "failing test's message must contain, so the student is pointed at the mistake)");
+                }
+                mistakes.add(new Mistake(name, List.copyOf(replacements), List.copyOf(messages), List.copyOf(fails),
+                        keeps, where));
+            } else {
+                if (because == null) {
+                    throw new FormatException(where, "equivalent mutant without a 'because' line (say in one line why "
+                            + "no input can tell it from the solution)");
+                }
+                equivalents.add(new Equivalent(equivalent.group(1), equivalent.group(2).strip(),
+                        equivalent.group(3).strip(), equivalent.group(4) == null ? 0 : Integer.parseInt(equivalent.group(4)),
+                        because, where));
+            }
+        }
     }
 }

@@ -207,8 +207,10 @@ public final class MutationGate {
                     MistakeRunner.Result r = runner.run(item, m);
                     String problem = judge(m, r);
                     String verdict = problem == null ? "ok  " : "FAIL";
-                    String score = r.problem() == null ? r.kept() + "/" + r.total() + " pts" : "";
-                    line(report, console, String.format(Locale.ROOT, "  %s %-6s %-58s %s%s", verdict, item.id(),
+                    String score = r.problem() == null ? String.format(Locale.ROOT, "keeps %d/%d, fails %s", r.kept(),
+                            r.total(), String.join(" ", r.failures().keySet().stream()
+                                    .map(k -> k.substring(k.indexOf('.') + 1)).toList())) : "";
+                    line(report, console, String.format(Locale.ROOT, "  %s %-6s %s: %s%s", verdict, item.id(),
                             m.name(), score, problem == null ? "" : "\n         " + problem));
                     if (problem == null) {
                         passed++;
@@ -245,6 +247,12 @@ public final class MutationGate {
         if (m.keepsAtMost() >= 0 && r.kept() > m.keepsAtMost()) {
             return "keeps " + r.kept() + " of " + r.total() + " points, more than the " + m.keepsAtMost()
                     + " allowed: move points to the tests it fails (" + m.where() + ")";
+        }
+        for (String test : m.fails()) {
+            if (r.failures().keySet().stream().noneMatch(k -> k.equals(test) || k.endsWith("." + test))) {
+                return "passes " + test + ", one of the tests meant for it (" + m.where() + "); it fails "
+                        + r.failures().keySet();
+            }
         }
         for (String text : m.messages()) {
             if (r.failures().values().stream().noneMatch(msg -> msg.contains(text))) {

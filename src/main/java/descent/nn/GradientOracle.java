@@ -1,4 +1,4 @@
-package descent.objective;
+package descent.nn;
 
 /**
  * Evaluates the loss at the parameters' current values and writes ∂L/∂θ into every parameter's gradient,

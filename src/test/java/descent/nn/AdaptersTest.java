@@ -1,4 +1,4 @@
-package descent.objective;
+package descent.nn;
 
 import descent.functions.Rosenbrock;
 import descent.nn.Param;

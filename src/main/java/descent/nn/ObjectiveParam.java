@@ -1,6 +1,6 @@
-package descent.objective;
+package descent.nn;
 
-import descent.nn.Param;
+import descent.objective.Objective;
 
 /**
  * The other direction: an {@link Objective} as a single 1×d parameter plus a gradient oracle, so that every

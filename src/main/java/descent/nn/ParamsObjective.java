@@ -1,6 +1,6 @@
-package descent.objective;
+package descent.nn;
 
-import descent.nn.Param;
+import descent.objective.Objective;
 
 import java.util.List;
 
