@@ -108,6 +108,34 @@ class ConjugateCoefficientsTest {
     }
 
     @Test
+    @Points(2)
+    void theZeroTestIsRelativeToTheSizesOfQAndH() {
+        // H = s·diag(1, −1 + δ), q = r·(1, 1): qᵀHq = s·r²·δ against the threshold 1e-12·(qᵀq)·max|H| = 2e-12·s·r².
+        // With δ = 1e-9 the direction is nearly, not exactly, self-conjugate, whatever the scales s = 1e-4, r = 1e-3:
+        // c = qᵀHv / qᵀHq = r·s / (s·r²·δ) = 1/(r·δ) = 1e12.
+        double s = 1e-4, r = 1e-3, delta = 1e-9;
+        String input = "H = 1e-4·diag(1, −1 + 1e-9), q₀ = 1e-3·(1, 1), v = (1, 0)";
+        double[] c;
+        try {
+            c = ConjugateCoefficients.of(new double[][]{{s, 0}, {0, s * (-1 + delta)}}, new double[][]{{r, r}}, new double[]{1, 0});
+        } catch (IllegalArgumentException e) {
+            that(false, "a direction with q₀ᵀHq₀ = 1e-19 (above 1e-12·q₀ᵀq₀·max|H| = 2e-22)", input,
+                    "expected it to be accepted, got " + e, REREAD + " (scale the zero test by q_jᵀq_j and max|H|)");
+            return;
+        }
+        allClose("c", input, new double[]{1e12}, c, 1e-5, REREAD);
+        // the zero direction is conjugate to itself: q = 0 gives qᵀHq = 0 = the threshold, and must be rejected
+        try {
+            double[] z = ConjugateCoefficients.of(new double[][]{{2, 0}, {0, 3}}, new double[][]{{1, 0}, {0, 0}}, new double[]{1, 1});
+            that(false, "a zero direction", "H = diag(2, 3), q₀ = (1, 0), q₁ = (0, 0)",
+                    "expected IllegalArgumentException (q₁ᵀHq₁ = 0), got " + Arrays.toString(z), REREAD);
+        } catch (IllegalArgumentException expected) {
+            that(expected.getMessage() != null && expected.getMessage().contains("1"), "the exception's message",
+                    "H = diag(2, 3), q₀ = (1, 0), q₁ = (0, 0)", "expected it to name direction 1, got: " + expected.getMessage(), REREAD);
+        }
+    }
+
+    @Test
     @Points(1)
     void theInputsAreNotModified() {
         double[][] h = {{4, 1}, {1, 3}}, q = {{1, 0}, {-0.25, 1}};

@@ -94,6 +94,17 @@ class OrthogonalPartTest {
 
     @Test
     @Points(1)
+    void aNearlyDependentVectorIsDropped() {
+        // a₂ = 1000·a₁/3 + 1e-9·e₃: what Gram–Schmidt leaves of it has length ≈ 1e-9, 1e-12 of ‖a₂‖ ≈ 1000, below the
+        // 1e-10 cut, so a₂ counts as dependent and only a₁'s direction is removed from v = e₃:
+        // v⊥ = e₃ − (2/9)(1, 2, 2) = (−2/9, −4/9, 5/9)
+        double[][] a = {{1, 2, 2}, {1000.0 / 3, 2000.0 / 3, 2000.0 / 3 + 1e-9}};
+        allClose("v⊥", "vectors (1, 2, 2) and 1000·(1, 2, 2)/3 + (0, 0, 1e-9); v = (0, 0, 1)",
+                new double[]{-2.0 / 9, -4.0 / 9, 5.0 / 9}, OrthogonalPart.of(a, new double[]{0, 0, 1}), 1e-6, REREAD);
+    }
+
+    @Test
+    @Points(1)
     void theInputsAreNotModified() {
         double[][] a = {{1, 1, 0}, {1, 0, 0}};
         double[] v = {1, 2, 3};
