@@ -139,6 +139,8 @@ final class GradeCommand {
         for (String p : report.problems()) {
             err.println("warning: " + Terminal.clean(p));
         }
+        long passed = report.tests().stream().filter(GradeReport.TestResult::passed).count();
+        out.println(passed + " passed, " + (report.tests().size() - passed) + " failed");
         return report.fullMarks() ? 0 : 1;
     }
 

@@ -79,6 +79,7 @@ public final class Javac {
         Map<Path, List<String>> failed = new LinkedHashMap<>();
         Map<String, Path> classes = new LinkedHashMap<>();
         List<Path> remaining = new ArrayList<>(sources.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        clear(out);
         while (!remaining.isEmpty()) {
             clear(out);
             classes.clear();
@@ -141,8 +142,11 @@ public final class Javac {
 
     /** The package and top-level types of each file, from the parser alone (works for files that do not compile). */
     public List<Declarations> declarations(List<Path> sources) {
-        JavaCompiler javac = compiler();
         List<Declarations> out = new ArrayList<>();
+        if (sources.isEmpty()) {
+            return out;
+        }
+        JavaCompiler javac = compiler();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(new DiagnosticCollector<>(), Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             JavacTask task = (JavacTask) javac.getTask(null, fm, new DiagnosticCollector<>(),

@@ -170,7 +170,9 @@ public final class GradingRun {
         }
         Session.TestEnd end = session.endTest();
         boolean passed = v.passed() && end.failure() == null;
-        String message = end.failure() != null ? end.failure() : v.message();
+        String message = end.failure() == null ? v.message()
+                : end.afterLastCall() && !v.passed() ? v.message() + "; after the test: " + end.failure()
+                : end.failure();
         StringBuilder output = new StringBuilder(end.printed());
         for (String n : end.notes()) {
             output.append(output.length() == 0 ? "" : "\n").append("[grader] ").append(n);

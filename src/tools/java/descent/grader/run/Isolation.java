@@ -74,6 +74,16 @@ public abstract sealed class Isolation permits Isolation.Light, Isolation.Harden
         return Hardened.create(hidden);
     }
 
+    /** Why hardened isolation is impossible on this machine, or null when it is possible. */
+    public static String hardenedUnavailable() {
+        try {
+            Hardened.create(List.of());
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
     static List<String> javaCommand(String java, List<String> classpath, String dir, List<String> mainArgs) {
         List<String> cmd = new ArrayList<>(List.of(java, HEAP, "-Xss8m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + dir,

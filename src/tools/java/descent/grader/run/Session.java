@@ -93,7 +93,7 @@ final class Session implements AutoCloseable {
     }
 
     /** What happened on the student side during one test. */
-    record TestEnd(String failure, String printed, List<String> notes) {
+    record TestEnd(String failure, String printed, List<String> notes, boolean afterLastCall) {
     }
 
     /** Starts a test: clears the per-test state (the student JVM is told on the test's first call). */
@@ -161,8 +161,9 @@ final class Session implements AutoCloseable {
                 j.kill();
             }
             jvm = null;
-            return new TestEnd(failure, printedText(), List.copyOf(notes));
+            return new TestEnd(failure, printedText(), List.copyOf(notes), false);
         }
+        String before = failure;
         try {
             StudentJvm j = jvm;
             if (j != null && j.alive() && testBegun) {
@@ -194,7 +195,7 @@ final class Session implements AutoCloseable {
             } else if (j != null && !j.alive()) {
                 jvm = null;
             }
-            return new TestEnd(failure, printedText(), List.copyOf(notes));
+            return new TestEnd(failure, printedText(), List.copyOf(notes), before == null && failure != null);
         } finally {
             lock.unlock();
         }
