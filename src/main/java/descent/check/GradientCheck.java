@@ -3,7 +3,7 @@ package descent.check;
 import descent.nn.Cache;
 import descent.nn.Layer;
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -34,7 +35,12 @@ public final class AdamW extends Optimizer {
     private final double[][] v;
     private long t;
 
-    /** α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8 and the given λ. */
+    /** PyTorch's defaults: α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, {@code weight_decay} 0.01, i.e. λ = 1e-5. */
+    public AdamW(List<Param> params) {
+        this(params, 0.001, 0.9, 0.999, 1e-8, 0.001 * 0.01);
+    }
+
+    /** α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8 and the given λ (the decay per step: θ ← θ − λθ − …). */
     public AdamW(List<Param> params, double lambda) {
         this(params, 0.001, 0.9, 0.999, 1e-8, lambda);
     }
@@ -56,7 +62,8 @@ public final class AdamW extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         t++;
         double eta = scheduleMultiplier();
         double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
@@ -70,6 +77,7 @@ public final class AdamW extends Optimizer {
                 w[j] -= eta * (alpha * mHat / (Math.sqrt(vHat) + epsilon) + lambda * w[j]);
             }
         }
+        return loss;
     }
 
     public long t() {

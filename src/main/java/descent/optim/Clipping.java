@@ -1,7 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 

@@ -2,7 +2,6 @@ package descent.nn;
 
 import descent.check.GradientCheck;
 import descent.init.Init;
-import descent.objective.ParamsObjective;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

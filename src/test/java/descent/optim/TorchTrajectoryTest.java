@@ -2,7 +2,7 @@ package descent.optim;
 
 import descent.functions.Rosenbrock;
 import descent.nn.Param;
-import descent.objective.ObjectiveParam;
+import descent.nn.ObjectiveParam;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes the student copy of the course: everything in the project except {@code solutions/}, the hidden graded
- * tests ({@code src/grade/hidden}), build output and version-control data. {@code exercises/} is generated afresh
+ * tests ({@code src/grade/hidden}), the typical wrong answers ({@code src/grade-wrong}, near-copies of the
+ * solutions), the instructor's {@code .mutants} files beside the graded tests, build output and version-control
+ * data. {@code exercises/} is generated afresh
  * from {@code solutions/}; the README is the students' own ({@link #STUDENT_README}: their commands and how to
  * submit); and the POM loses the build step that compiles {@code solutions/} and the graded tests into
  * {@code mvn test} (students grade with {@code ./descent grade} instead).
@@ -25,10 +27,12 @@ public final class Release {
             ".vscode", ".ipynb_checkpoints");
     /** The hidden graded tests: never in a student copy. */
     public static final String HIDDEN = "src/grade/hidden";
+    /** Typical wrong answers the graded tests must reject: near-copies of the solutions, never in a student copy. */
+    public static final String WRONG = "src/grade-wrong";
     /** The students' README, written as the release's README.md. */
     public static final String STUDENT_README = "src/tools/release/README.md";
     private static final Pattern GRADED_SOURCE = Pattern.compile(
-            "\\n[ \\t]*<source>(solutions|src/grade/java|src/grade/hidden)</source>[ \\t]*(?=\\n)");
+            "\\n[ \\t]*(<!--[^\\n]*-->[ \\t]*\\n[ \\t]*)?<source>(solutions|src/grade/java|src/grade/hidden|src/grade-wrong/java)</source>[ \\t]*(?=\\n)");
 
     private Release() {
     }
@@ -64,7 +68,8 @@ public final class Release {
                     String top = rel.getName(0).toString();
                     String relText = rel.toString().replace('\\', '/');
                     if (SKIP_TOP.contains(top) || relText.contains(".ipynb_checkpoints")
-                            || relText.startsWith(HIDDEN + "/") || relText.equals(STUDENT_README)) {
+                            || relText.startsWith(HIDDEN + "/") || relText.startsWith(WRONG + "/")
+                            || relText.equals(STUDENT_README) || instructorOnly(rel)) {
                         continue;
                     }
                     Path target = d.resolve(rel.toString());
@@ -84,6 +89,14 @@ public final class Release {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Files beside the graded tests that only instructors may see: {@code <Name>Test.mutants} quotes solution code
+     * (the typical mistakes and equivalent mutants of the mutation gate).
+     */
+    static boolean instructorOnly(Path rel) {
+        return rel.getFileName().toString().endsWith(".mutants");
     }
 
     /**
