@@ -157,14 +157,17 @@ public final class GradingRun {
             return new GradeReport.TestResult(t.className(), p.method(), p.points(), false,
                     "test method " + p.method() + " not found", "");
         }
-        long timeout = Math.min(options.timeoutSeconds() * 1_000_000_000L, budgetLeftNanos);
-        String timeoutMessage = timeout < options.timeoutSeconds() * 1_000_000_000L
+        long perTest = options.timeoutSeconds() * 1_000_000_000L;
+        // Near the end of the budget the test gets what is left, on the wall clock (not computing time).
+        boolean budgetLimited = budgetLeftNanos < 3 * perTest;
+        long timeout = Math.min(perTest, budgetLeftNanos);
+        String timeoutMessage = budgetLeftNanos < perTest
                 ? "stopped: the grading budget of " + options.budgetSeconds() + " s ran out during this test"
                 : "timed out after " + options.timeoutSeconds() + " s (an endless loop, or far too slow)";
         session.beginTest(t.className() + "#" + p.method());
         TestExecutor.Verdict v;
         try {
-            v = executor.run(c, m, timeout, timeoutMessage, session);
+            v = executor.run(c, m, timeout, timeoutMessage, budgetLimited, session);
         } catch (Throwable e) {
             v = new TestExecutor.Verdict(false, "the grader could not run this test: " + e);
         }

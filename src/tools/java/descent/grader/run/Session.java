@@ -120,6 +120,12 @@ final class Session implements AutoCloseable {
         return startupNanos;
     }
 
+    /** CPU time of the current student JVM and its processes, nanoseconds; -1 when unknown or no JVM runs. */
+    long studentCpuNanos() {
+        StudentJvm j = jvm;
+        return j == null ? 0 : j.cpuNanos();
+    }
+
     /** How many student JVMs this session started. */
     int jvmStarts() {
         return jvmStarts;

@@ -29,10 +29,13 @@ final class TestExecutor {
     }
 
     /**
-     * Runs {@code method} of {@code testClass}, giving it {@code timeoutNanos} plus the time the session spent
-     * starting student JVMs meanwhile.
+     * Runs {@code method} of {@code testClass}, giving it {@code timeoutNanos} of computing time (its own thread and
+     * the student JVM, where the CPU clocks can be read) and three times that on the wall clock, not counting the time
+     * the session spent starting student JVMs; with {@code wallClockOnly} (the run's budget is running out), the
+     * timeout is wall-clock time.
      */
-    Verdict run(Class<?> testClass, Method method, long timeoutNanos, String timeoutMessage, Session session) {
+    Verdict run(Class<?> testClass, Method method, long timeoutNanos, String timeoutMessage, boolean wallClockOnly,
+            Session session) {
         Listener listener = new Listener();
         Thread worker = new Thread(() -> {
             try {
@@ -51,19 +54,46 @@ final class TestExecutor {
         long start = System.nanoTime();
         worker.start();
         boolean timedOut = false;
+        // The timeout counts computing time (this test's thread and the student JVM), so a loaded machine does not
+        // fail slow-but-right code; code that waits or sleeps is stopped by the wall clock at three times the timeout.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuClock = !wallClockOnly && threads.isThreadCpuTimeSupported() && session.studentCpuNanos() >= 0;
+        long wallLimit = cpuClock ? 3 * timeoutNanos : timeoutNanos;
+        long studentCpu = 0;
+        long lastStudentCpu = Math.max(0, session.studentCpuNanos());
+        int jvmStarts = session.jvmStarts();
         try {
             while (worker.isAlive()) {
-                long left = start + timeoutNanos + session.startupNanos() - System.nanoTime();
-                if (left <= 0) {
+                long wall = System.nanoTime() - start - session.startupNanos();
+                long cpu = 0;
+                if (cpuClock) {
+                    long s = session.studentCpuNanos();
+                    if (session.jvmStarts() != jvmStarts) { // a new student JVM: count it from its start
+                        jvmStarts = session.jvmStarts();
+                        lastStudentCpu = 0;
+                    }
+                    if (s >= lastStudentCpu) {
+                        studentCpu += s - lastStudentCpu;
+                        lastStudentCpu = s;
+                    }
+                    cpu = Math.max(0, threads.getThreadCpuTime(worker.getId())) + studentCpu;
+                }
+                String why = null;
+                if (timeoutNanos < 0 || (cpuClock && cpu > timeoutNanos) || (!cpuClock && wall > timeoutNanos)) {
+                    why = timeoutMessage;
+                } else if (wall > wallLimit) {
+                    why = cpuClock ? waitMessage(wallLimit, timeoutMessage) : timeoutMessage;
+                }
+                if (why != null) {
                     timedOut = true;
-                    session.timeout(timeoutMessage);
+                    session.timeout(why);
                     worker.join(GRACE_MILLIS);
                     if (worker.isAlive()) {
                         abandon(worker);
                     }
                     break;
                 }
-                worker.join(Math.max(1, Math.min(left / 1_000_000, 200)));
+                worker.join(100);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,6 +117,12 @@ final class TestExecutor {
             return new Verdict(false, listener.engineFailure);
         }
         return new Verdict(false, listener.skipped != null ? "skipped: " + listener.skipped : "the test did not run");
+    }
+
+    /** The message for code stopped by the wall clock: it waited or slept rather than computed. */
+    private static String waitMessage(long wallNanos, String timeoutMessage) {
+        return "timed out after " + Math.round(wallNanos / 1e9) + " s without an answer (the code waits, sleeps or "
+                + "blocks)";
     }
 
     @SuppressWarnings({"deprecation", "removal"})
