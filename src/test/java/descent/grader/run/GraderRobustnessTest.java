@@ -69,7 +69,7 @@ class GraderRobustnessTest {
 
     @Test
     void endlessLoopTimesOut() {
-        failsWith("LoopsTest.returns", "timed out after 10 s");
+        failsWith("LoopsTest.returns", "timed out");
     }
 
     @Test

@@ -163,7 +163,7 @@ public final class GradingRun {
         long timeout = Math.min(perTest, budgetLeftNanos);
         String timeoutMessage = budgetLeftNanos < perTest
                 ? "stopped: the grading budget of " + options.budgetSeconds() + " s ran out during this test"
-                : "timed out after " + options.timeoutSeconds() + " s (an endless loop, or far too slow)";
+                : "timed out after " + options.timeoutSeconds() + " s of computing (an endless loop, or far too slow)";
         session.beginTest(t.className() + "#" + p.method());
         TestExecutor.Verdict v;
         try {

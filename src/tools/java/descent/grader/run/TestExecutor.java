@@ -121,8 +121,8 @@ final class TestExecutor {
 
     /** The message for code stopped by the wall clock: it waited or slept rather than computed. */
     private static String waitMessage(long wallNanos, String timeoutMessage) {
-        return "timed out after " + Math.round(wallNanos / 1e9) + " s without an answer (the code waits, sleeps or "
-                + "blocks)";
+        return "timed out: no answer within " + Math.round(wallNanos / 1e9) + " s (code that waits or sleeps, or an "
+                + "endless loop on a busy machine)";
     }
 
     @SuppressWarnings({"deprecation", "removal"})
