@@ -64,6 +64,12 @@ show("03.13 q^T v", dot(qq, vv))
 G1 = bfgs(G, qq, vv)
 show("03.13 G1", G1)
 show("03.13 G1 v (must be q)", matvec(G1, vv))
+# The same G and q with v doubled, so qᵀv = 2: tells Δ = 1/qᵀv from Δ = qᵀv (they coincide above, where qᵀv = 1).
+vv2 = [2 * x for x in vv]
+show("03.13 q^T v2", dot(qq, vv2))
+G2 = bfgs(G, qq, vv2)
+show("03.13 G2", G2)
+show("03.13 G2 v2 (must be q)", matvec(G2, vv2))
 
 # 03.14 two-loop: G = gamma*I updated by eq. 3.56 with (q1, v1) then (q2, v2), applied to g.
 gamma = F(1, 2)

@@ -39,11 +39,18 @@ class PrePostBackpropTest {
     private static final double[][][] CHAIN = {{{0.0}}, {{2.0}}};
     private static final Phi[] CHAIN_PHI = {Phi.SIGMOID, Phi.IDENTITY};
 
+    // The output node nonlinear too: x = 1 → h = tanh(w1·x) → o = σ(w2·h). With w1 = 0, w2 = 2: h = 0, a_o = 0,
+    // o = ½, σ'(0) = ¼, tanh'(0) = 1, so ∂L/∂w2 = ∂L/∂o·σ'(0)·h = 0 and ∂L/∂w1 = ∂L/∂o·σ'(0)·w2·tanh'(0)·x = ½
+    // (hand calculation). Leaving out Φ' of the output node gives 2 instead of ½.
+    private static final Activation[] SQUASHED_PHI = {new Tanh(), new Sigmoid()};
+
     @Test
     @Points(3)
     void postActivationByHand() {
         allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (sigmoid), w2 = 2 (identity), ∂L/∂o = 1", new double[]{0.5, 0.5},
                 flat(PrePostBackprop.postActivation(CHAIN, CHAIN_PHI, new double[]{1}, new double[]{1})), 1e-12, POST);
+        allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (tanh), w2 = 2 (sigmoid output), ∂L/∂o = 1", new double[]{0.5, 0},
+                flat(PrePostBackprop.postActivation(CHAIN, SQUASHED_PHI, new double[]{1}, new double[]{1})), 1e-12, POST);
     }
 
     @Test
@@ -51,6 +58,8 @@ class PrePostBackpropTest {
     void preActivationByHand() {
         allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (sigmoid), w2 = 2 (identity), ∂L/∂o = 1", new double[]{0.5, 0.5},
                 flat(PrePostBackprop.preActivation(CHAIN, CHAIN_PHI, new double[]{1}, new double[]{1})), 1e-12, PRE);
+        allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (tanh), w2 = 2 (sigmoid output), ∂L/∂o = 1", new double[]{0.5, 0},
+                flat(PrePostBackprop.preActivation(CHAIN, SQUASHED_PHI, new double[]{1}, new double[]{1})), 1e-12, PRE);
     }
 
     @Test

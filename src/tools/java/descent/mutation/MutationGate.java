@@ -207,8 +207,10 @@ public final class MutationGate {
                     MistakeRunner.Result r = runner.run(item, m);
                     String problem = judge(m, r);
                     String verdict = problem == null ? "ok  " : "FAIL";
-                    String score = r.problem() == null ? r.kept() + "/" + r.total() + " pts" : "";
-                    line(report, console, String.format(Locale.ROOT, "  %s %-6s %-58s %s%s", verdict, item.id(),
+                    String score = r.problem() == null ? String.format(Locale.ROOT, "keeps %d/%d, fails %s", r.kept(),
+                            r.total(), String.join(" ", r.failures().keySet().stream()
+                                    .map(k -> k.substring(k.indexOf('.') + 1)).toList())) : "";
+                    line(report, console, String.format(Locale.ROOT, "  %s %-6s %s: %s%s", verdict, item.id(),
                             m.name(), score, problem == null ? "" : "\n         " + problem));
                     if (problem == null) {
                         passed++;
