@@ -42,7 +42,7 @@ class PrePostBackpropTest {
     // The output node nonlinear too: x = 1 → h = tanh(w1·x) → o = σ(w2·h). With w1 = 0, w2 = 2: h = 0, a_o = 0,
     // o = ½, σ'(0) = ¼, tanh'(0) = 1, so ∂L/∂w2 = ∂L/∂o·σ'(0)·h = 0 and ∂L/∂w1 = ∂L/∂o·σ'(0)·w2·tanh'(0)·x = ½
     // (hand calculation). Leaving out Φ' of the output node gives 2 instead of ½.
-    private static final Activation[] SQUASHED_PHI = {new Tanh(), new Sigmoid()};
+    private static final Phi[] SQUASHED_PHI = {Phi.TANH, Phi.SIGMOID};
 
     @Test
     @Points(3)

@@ -87,6 +87,6 @@ class MinibatchesTest {
         int[][] first = Minibatches.epoch(50, 50, 3L), second = Minibatches.epoch(50, 50, 4L);
         that(first.length == 1 && second.length == 1, "number of batches", "n = m = 50", "expected 1", REREAD);
         that(!Arrays.equals(first[0], second[0]), "epochs with seeds 3 and 4", "n = m = 50",
-                "they came out identical; the permutation must come from new Random(seed)", REREAD);
+                "they came out identical; each seed must give a fresh permutation, drawn from new Random(seed)", REREAD);
     }
 }
