@@ -1,10 +1,12 @@
 package setup;
 
+import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.num;
 import static descent.grade.GradedAssert.that;
 
 import descent.grade.Exercise;
 import descent.grade.Points;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 @Exercise(id = "04.1", title = "Glorot uniform initialization")
@@ -75,6 +77,27 @@ class GlorotUniformTest {
         shape(a, 7, 5, "fan-in 7, fan-out 5, seed 42");
         that(java.util.Arrays.deepEquals(a, b), "two matrices", "the same seed 42 twice", "they differ: draw from new Random(seed)", REREAD);
         that(!java.util.Arrays.deepEquals(a, c), "two matrices", "seeds 42 and 43", "they are equal: use the seed", REREAD);
+    }
+
+    @Test
+    @Points(1)
+    void drawsRowByRowFromNewRandomSeed() {
+        // The reference: w[i][j] = limit·(2u − 1) with u the next nextDouble() of new Random(seed), row by row; also
+        // for a fan-in or fan-out of exactly 1 (allowed: only values below 1 are refused).
+        for (int[] fans : new int[][]{{3, 4}, {1, 3}, {3, 1}}) {
+            Random rng = new Random(11);
+            double limit = Math.sqrt(6.0 / (fans[0] + fans[1]));
+            double[][] w = GlorotUniform.sample(fans[0], fans[1], 11);
+            String input = "fan-in " + fans[0] + ", fan-out " + fans[1] + ", seed 11";
+            shape(w, fans[0], fans[1], input);
+            for (int i = 0; i < fans[0]; i++) {
+                double[] expected = new double[fans[1]];
+                for (int j = 0; j < fans[1]; j++) {
+                    expected[j] = limit * (2 * rng.nextDouble() - 1);
+                }
+                allClose("row " + i, input + " (entries drawn row by row from new Random(seed))", expected, w[i], 1e-12, REREAD);
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package setup;
 
+import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.num;
 import static descent.grade.GradedAssert.that;
 
@@ -61,6 +62,29 @@ class HeNormalTest {
                         && !java.util.Arrays.deepEquals(HeNormal.sample(6, 4, 9), HeNormal.sample(6, 4, 10)),
                 "matrices drawn with seeds 9, 9 and 10", "fan-in 6, fan-out 4",
                 "the same seed must give the same matrix and another seed another one", REREAD);
+    }
+
+    @Test
+    @Points(1)
+    void drawsRowByRowFromNewRandomSeed() {
+        // The reference: w[i][j] = √(2/fan-in)·nextGaussian() of new Random(seed), row by row; also for a fan-in or
+        // fan-out of exactly 1 (allowed: only values below 1 are refused).
+        for (int[] fans : new int[][]{{3, 4}, {1, 3}, {3, 1}}) {
+            java.util.Random rng = new java.util.Random(11);
+            double std = Math.sqrt(2.0 / fans[0]);
+            double[][] w = HeNormal.sample(fans[0], fans[1], 11);
+            String input = "fan-in " + fans[0] + ", fan-out " + fans[1] + ", seed 11";
+            that(w != null && w.length == fans[0] && java.util.Arrays.stream(w).allMatch(r -> r.length == fans[1]),
+                    "shape", input, "expected " + fans[0] + " × " + fans[1], REREAD);
+            for (int i = 0; i < fans[0]; i++) {
+                double[] expected = new double[fans[1]];
+                for (int j = 0; j < fans[1]; j++) {
+                    expected[j] = std * rng.nextGaussian();
+                }
+                allClose("row " + i, input + " (entries drawn row by row from new Random(seed).nextGaussian())", expected,
+                        w[i], 1e-12, REREAD);
+            }
+        }
     }
 
     @Test

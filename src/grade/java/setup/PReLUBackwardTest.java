@@ -89,7 +89,9 @@ class PReLUBackwardTest {
     void refusesShapesThatDoNotFit() {
         double[][] x = {{1, -1}};
         Object[][] cases = {{new double[][]{{1, 1}, {1, 1}}, new double[]{0.1, 0.1}, "g with 2 rows for x with 1"},
-                {new double[][]{{1, 1}}, new double[]{0.1}, "1 slope for 2 columns"}};
+                {new double[][]{{1, 1}}, new double[]{0.1}, "1 slope for 2 columns"},
+                {new double[][]{{1}}, new double[]{0.1}, "1 slope and g rows of 1 column, x rows of 2"},
+                {new double[][]{{1}}, new double[]{0.1, 0.1}, "2 slopes and x rows of 2 columns, g rows of 1"}};
         for (Object[] c : cases) {
             try {
                 PReLUBackward.backward(x, (double[][]) c[0], (double[]) c[1]);

@@ -2,6 +2,7 @@ package descent.grader;
 
 import descent.grade.Project;
 import descent.grader.WrongAnswers.Slip;
+import descent.grader.report.GradeReport;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
