@@ -8,6 +8,7 @@ import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.java.JavaEngine;
 import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
 import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControlProvider;
+import org.rapaio.jupyter.kernel.message.MessageId;
 import org.rapaio.org.zeromq.ZMQ;
 
 import java.io.IOException;
@@ -40,9 +41,10 @@ final class RapaioInternals {
     private final Field executionId;
     private final Field controlProvider;
     private final Field handlers;
+    private final Field msgId;
 
     private RapaioInternals(String version, Field running, Field sleep, Field loopBody, Field ctx, Field socket,
-                            Field executionId, Field controlProvider, Field handlers) {
+                            Field executionId, Field controlProvider, Field handlers, Field msgId) {
         this.version = version;
         this.running = running;
         this.sleep = sleep;
@@ -52,6 +54,7 @@ final class RapaioInternals {
         this.executionId = executionId;
         this.controlProvider = controlProvider;
         this.handlers = handlers;
+        this.msgId = msgId;
     }
 
     /** Looks up and checks every private field and method the fixes use. */
@@ -77,7 +80,13 @@ final class RapaioInternals {
                 field(version, AbstractChannel.class, "socket", ZMQ.Socket.class),
                 field(version, JavaEngine.class, "executionId", String.class),
                 field(version, JavaEngine.class, "controlProvider", RapaioExecutionControlProvider.class),
-                field(version, Channels.class, "handlers", Map.class));
+                field(version, Channels.class, "handlers", Map.class),
+                field(version, Channels.class, "msgId", MessageId.class));
+    }
+
+    /** The id of the request the kernel is answering now (set when a request is read, cleared after it), or null. */
+    Object currentRequest(Channels channels) {
+        return get(msgId, channels);
     }
 
     /** The table of message handlers connect() filled (message type to handler). */
