@@ -18,7 +18,8 @@ public final class NewtonStep {
      * @param h the Hessian, d×d symmetric (not modified)
      * @param g the gradient, length d
      * @return p = −H⁻¹g, a new array
-     * @throws IllegalArgumentException when H is not positive definite
+     * @throws IllegalArgumentException when H is not positive definite, or so close to singular that the step is not
+     *                                  finite (an entry overflows)
      */
     public static double[] step(double[][] h, double[] g) {
         // BEGIN SOLUTION 03.16 Newton step

@@ -10,8 +10,10 @@ Subcommands:
   free-port   print the first free TCP port on 127.0.0.1 from a start port
   versions    one line with the Jupyter component versions
   surefire-counts  sum Maven surefire XML reports into "N passed, N failed"
+  figures     write <site>/figures.html: every figure of the executed notebooks on one contact sheet
 """
 import argparse
+import base64
 import datetime
 import glob
 import html
@@ -264,6 +266,63 @@ th{{text-align:left}}</style></head>
 {trs}
 </table></body></html>
 """, encoding="utf-8")
+
+
+def png_size(b64):
+    """(width, height) in pixels from the IHDR chunk of a base64 PNG, or (None, None)."""
+    try:
+        head = base64.b64decode(b64[:64])
+        if head[:8] != b"\x89PNG\r\n\x1a\n":
+            return None, None
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    except (ValueError, IndexError):
+        return None, None
+
+
+def cmd_figures(a):
+    """Contact sheet of every figure in the executed notebooks of the site, each at the size a reader sees it
+    (the width/height metadata the kernel attaches to figures drawn at 2x), with notebook and cell; figures
+    without that metadata are listed as such (they would show at their pixel size, twice too large)."""
+    site = Path(a.site).resolve()
+    items = []
+    for nbpath in sorted(site.glob("[0-9][0-9]-*.ipynb")):
+        try:
+            nb = json.loads(nbpath.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        for i, cell in enumerate(nb.get("cells", []), start=1):
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if out.get("output_type") in ("display_data", "execute_result") and "image/png" in data:
+                    png = data["image/png"]
+                    png = "".join(png) if isinstance(png, list) else png
+                    meta = out.get("metadata", {}).get("image/png", {})
+                    pw, ph = png_size(png)
+                    items.append((nbpath.stem, i, png.replace("\n", ""), meta.get("width"), meta.get("height"), pw, ph))
+    unscaled = [it for it in items if it[3] is None]
+    cards = []
+    for stem, cell, png, w, h, pw, ph in items:
+        shown_w, shown_h = (w, h) if w else (pw, ph)
+        note = "" if w else " — no size metadata: shown at pixel size"
+        cards.append(
+            f'<figure><img src="data:image/png;base64,{png}" width="{shown_w}" height="{shown_h}" '
+            f'alt="{html.escape(stem)} cell {cell}"><figcaption><a href="{html.escape(stem)}.html">'
+            f'{html.escape(stem)}</a>, cell {cell} ({shown_w}×{shown_h}, {pw}×{ph} pixels){html.escape(note)}'
+            f'</figcaption></figure>')
+    notebooks = len({it[0] for it in items})
+    (site / "figures.html").write_text(f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Descent: every figure</title>
+<style>body{{font-family:sans-serif;margin:1.5em}} figure{{display:inline-block;vertical-align:top;margin:0 1.5em 1.5em 0}}
+figcaption{{font-size:.85em;color:#555;margin-top:.3em}} img{{border:1px solid #ddd}}</style></head>
+<body><h1>Every figure of the course</h1>
+<p>{len(items)} figures from {notebooks} executed notebooks in this site, each at the size the notebook shows it.
+{len(unscaled)} without size metadata. Notebook list: <a href="index.html">index.html</a>.</p>
+{chr(10).join(cards)}
+</body></html>
+""", encoding="utf-8")
+    print(f"figures: {site / 'figures.html'} ({len(items)} figures from {notebooks} notebooks, "
+          f"{len(unscaled)} without size metadata)")
+    return 0
 
 
 class LabServer:
@@ -935,9 +994,12 @@ def main(argv=None):
     sub.add_parser("versions")
     s = sub.add_parser("surefire-counts")
     s.add_argument("dir")
+    g = sub.add_parser("figures")
+    g.add_argument("--site", required=True)
     a = p.parse_args(argv)
-    handler = {"kernelspec": cmd_kernelspec, "run": cmd_run, "kernel-check": cmd_kernel_check, "lab": cmd_lab, "browser-test": cmd_browser_test, "free-port": cmd_free_port,
-               "versions": cmd_versions, "surefire-counts": cmd_surefire_counts}[a.cmd]
+    handler = {"kernelspec": cmd_kernelspec, "run": cmd_run, "kernel-check": cmd_kernel_check, "lab": cmd_lab,
+               "browser-test": cmd_browser_test, "free-port": cmd_free_port, "versions": cmd_versions,
+               "surefire-counts": cmd_surefire_counts, "figures": cmd_figures}[a.cmd]
     return handler(a) or 0
 
 

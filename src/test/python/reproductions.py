@@ -94,3 +94,21 @@ print("\n# notebook 09: the same count for the per-coordinate methods (no delta)
 for name, u in [("AdaGrad 0.5", adagrad(0.5)), ("RMSProp 0.01", rmsprop(0.01, 0.9)), ("Adam 0.1", adam(0.1)),
                 ("AdaDelta", adadelta())]:
     print(name, [steps_to_origin(u, c) for c in (1, 4, 25)])
+
+
+print("\n# notebook 07 and exercise 02.10: steepest descent on x^2 + y^10 (Aggarwal exercise 6)")
+
+
+def power_path(x, y, lr, steps):
+    path = [(x, y)]
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(steps):
+            x, y = x - lr * 2 * x, y - lr * 10 * y ** 9
+            path.append((x, y))
+    return path
+
+
+for start, lr, steps in [((0.5, 0.5), 0.01, 10000), ((0.5, 0.5), 0.1, 10000), ((0.5, 0.5), 1e-4, 10000),
+                         ((2.0, 2.0), 1e-4, 10000), ((2.0, 2.0), 0.01, 4), ((2.0, 2.0), 0.001, 4)]:
+    p = power_path(np.float64(start[0]), np.float64(start[1]), lr, steps)
+    print(f"start {start}, rate {lr}: step 1 = {p[1]}, step 2 = {p[2]}, step 3 = {p[3]}, last (step {steps}) = {p[-1]}")

@@ -44,6 +44,15 @@ class FusedSoftmaxCrossEntropyTest {
         close("mean loss", input, 1000.34657359028, loss, 1e-12, REREAD);
         allClose("∂L/∂v row 0", input, new double[]{0, 0, 0}, g[0], 1e-12, REREAD);
         allClose("∂L/∂v row 1", input, new double[]{-0.5, 0.25, 0.25}, g[1], 1e-12, REREAD);
+        // All scores very negative (every exp(v) underflows to 0): m = max v = −1000 keeps log Σ exp finite.
+        // L = log(e⁰ + e⁻² + e⁻¹) − (−1001 + 1000) = 1 + log(1 + e⁻¹ + e⁻²); ∂L/∂v = (1, e⁻², e⁻¹)/S − (0, 0, 1).
+        double[][] low = {{-1000, -1002, -1001}};
+        double[][] gl = new double[1][3];
+        double s = 1 + Math.exp(-1) + Math.exp(-2);
+        String lowInput = "v = [[−1000, −1002, −1001]], label 2 (every exp(v) underflows to 0)";
+        close("mean loss", lowInput, 1 + Math.log(s), FusedSoftmaxCrossEntropy.lossAndGradient(low, new int[]{2}, gl),
+                1e-12, REREAD);
+        allClose("∂L/∂v row 0", lowInput, new double[]{1 / s, Math.exp(-2) / s, Math.exp(-1) / s - 1}, gl[0], 1e-12, REREAD);
     }
 
     @Test

@@ -43,6 +43,8 @@ class GradientCheckerTest {
         close("ρ", "G_e = −2, G_a = −2.000002", 0.000002 / 4.000002, GradientChecker.relativeError(-2, -2.000002), 1e-9, reread);
         close("ρ", "G_e = 0, G_a = 0", 0, GradientChecker.relativeError(0, 0), 0, reread);
         close("ρ", "G_e = 3e-14, G_a = −3e-14", 0, GradientChecker.relativeError(3e-14, -3e-14), 0, reread);
+        close("ρ", "G_e = 1e-12, G_a = 0 (|G_e − G_a| = 1e-12 exactly: the guard includes equality)", 0,
+                GradientChecker.relativeError(1e-12, 0), 0, reread);
         double wrong = GradientChecker.relativeError(1.0, 1.05);
         that(wrong > 1e-3, "ρ", "G_e = 1, G_a = 1.05 (a 5% bug)", "got " + wrong + ", which should flag a bug (> 1e-3)", reread);
     }

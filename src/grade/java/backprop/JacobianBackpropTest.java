@@ -24,6 +24,9 @@ class JacobianBackpropTest {
                 JacobianBackprop.vectorJacobianProduct(j, new double[]{1, -1}), 1e-12, REREAD);
         allClose("g_i", "J = [[1,2,3],[4,5,6]], g_{i+1} = (2, 0.5)", new double[]{4, 6.5, 9},
                 JacobianBackprop.vectorJacobianProduct(j, new double[]{2, 0.5}), 1e-12, REREAD);
+        // One output (a layer feeding a scalar loss): J is 1×3, so Jᵀg = g·(row of J) = 3·(2, −1, 0.5).
+        allClose("g_i", "J = [[2, −1, 0.5]] (one output, three inputs), g_{i+1} = (3)", new double[]{6, -3, 1.5},
+                JacobianBackprop.vectorJacobianProduct(new double[][]{{2, -1, 0.5}}, new double[]{3}), 1e-12, REREAD);
     }
 
     @Test

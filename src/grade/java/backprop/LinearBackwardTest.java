@@ -43,6 +43,23 @@ class LinearBackwardTest {
     }
 
     @Test
+    @Points(1)
+    void aLayerWithOneInput() {
+        // X = [[2], [−1]] (two examples, one feature), W = [[0.5, −1, 3]], G = [[1, 0, 2], [−1, 1, 1]]; by hand:
+        // ∂L/∂W = XᵀG = [2·1 − (−1), 0 − 1, 4 − 1] = [3, −1, 3], ∂L/∂b = column sums of G = (0, 1, 3),
+        // ∂L/∂X = G·Wᵀ = (1·0.5 + 2·3, −0.5 − 1 + 3) = (6.5, 1.5).
+        double[][] x = {{2}, {-1}};
+        double[][] w = {{0.5, -1, 3}};
+        double[][] gOut = {{1, 0, 2}, {-1, 1, 1}};
+        String input = "X = [[2], [−1]], W = [[0.5, −1, 3]] (one input, three outputs), G = [[1, 0, 2], [−1, 1, 1]]";
+        LinearBackward.Grads g = LinearBackward.backward(x, w, gOut);
+        that(g != null && g.dW() != null && g.db() != null && g.dX() != null, "gradients", input, "got null", REREAD);
+        allClose("∂L/∂W row 0", input, new double[]{3, -1, 3}, g.dW()[0], 1e-12, REREAD);
+        allClose("∂L/∂b", input, new double[]{0, 1, 3}, g.db(), 1e-12, REREAD);
+        allClose("∂L/∂X (one column)", input, new double[]{6.5, 1.5}, new double[]{g.dX()[0][0], g.dX()[1][0]}, 1e-12, REREAD);
+    }
+
+    @Test
     @Points(3)
     void agreesWithFiniteDifferences() {
         Random rng = new Random(13);

@@ -24,6 +24,18 @@ class SoftmaxDerivativesTest {
         allClose("softmax(v)", "v = (1001, 1002, 1003) (subtract max v before exp)",
                 new double[]{0.090031, 0.244728, 0.665241}, SoftmaxDerivatives.softmax(new double[]{1001, 1002, 1003}),
                 1e-6, REREAD);
+        // The same numbers permuted, the largest first: subtracting the last entry (or the first) instead of the max
+        // overflows one of these two.
+        allClose("softmax(v)", "v = (1003, 1001, 1002) (subtract max v, wherever it is, before exp)",
+                new double[]{0.665241, 0.090031, 0.244728}, SoftmaxDerivatives.softmax(new double[]{1003, 1001, 1002}),
+                1e-6, REREAD);
+        allClose("softmax(v)", "v = (1001, 1003, 1002) (subtract max v, wherever it is, before exp)",
+                new double[]{0.090031, 0.665241, 0.244728}, SoftmaxDerivatives.softmax(new double[]{1001, 1003, 1002}),
+                1e-6, REREAD);
+        // All entries very negative: exp(v) underflows to 0 unless the (negative) max is subtracted.
+        allClose("softmax(v)", "v = (−1003, −1001, −1002) (exp(v) underflows to 0; subtract max v = −1001)",
+                new double[]{0.090031, 0.665241, 0.244728},
+                SoftmaxDerivatives.softmax(new double[]{-1003, -1001, -1002}), 1e-6, REREAD);
     }
 
     @Test

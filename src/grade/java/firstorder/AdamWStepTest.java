@@ -41,6 +41,18 @@ class AdamWStepTest {
 
     @Test
     @Points(1)
+    void epsilonMattersWhenTheGradientIsAsSmallAsEpsilon() {
+        // Step 1 has m̂ = g and √v̂ = |g|, so the Adam part is α·g/(|g| + ε): for g = ε = 1e-8 that is α/2 (ε added to
+        // √v̂, not subtracted and not under the root); for g = −3 it is −α·3/(3 + 1e-8). λ = 0, η = 1.
+        AdamWStep w = new AdamWStep(2, 0.01, 0.9, 0.999, 1e-8, 0);
+        double[] theta = {1, 1};
+        w.step(theta, new double[]{1e-8, -3}, 1.0);
+        allClose("θ after one step", "θ = (1, 1), g = (1e-8, −3), α = 0.01, ε = 1e-8, λ = 0, η = 1",
+                new double[]{0.995, 1.0099999999666667}, theta, 1e-12, REREAD);
+    }
+
+    @Test
+    @Points(1)
     void zeroDecayIsAdam() {
         // with λ = 0 AdamW is Adam (ε = α): torch.optim.Adam(lr=0.01) gives these two steps on Rosenbrock
         AdamWStep w = new AdamWStep(2, 0.01, 0.9, 0.999, 1e-8, 0);

@@ -57,6 +57,32 @@ class MinibatchesTest {
         }
     }
 
+    /**
+     * Two epochs drawn one after the other from the same Random must match two shuffles drawn one after the other:
+     * the loop draws exactly n − 1 numbers (i = n − 1 down to 1), so any extra or missing draw shifts every later
+     * epoch of a training run.
+     */
+    @Test
+    @Points(1)
+    void consecutiveEpochsDrawExactlyTheirShareOfTheRandomSource() {
+        Random reference = new Random(7);
+        Random rng = new Random(7);
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            List<Integer> ref = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                ref.add(i);
+            }
+            Collections.shuffle(ref, reference);
+            int[] expected = ref.stream().mapToInt(Integer::intValue).toArray();
+            int[] got = Arrays.stream(Minibatches.epoch(12, 5, rng)).flatMapToInt(Arrays::stream).toArray();
+            if (!Arrays.equals(expected, got)) {
+                fail("concatenated batches of epoch " + epoch, "n = 12, m = 5, epochs 1, 2, 3 drawn from one new Random(7) "
+                        + "(the shuffle of each epoch draws rng.nextInt(i + 1) for i = n − 1 down to 1, nothing more)",
+                        Arrays.toString(expected), Arrays.toString(got), REREAD);
+            }
+        }
+    }
+
     @Test
     @Points(1)
     void differentEpochsDifferAndOneBatchIsThePermutation() {

@@ -57,6 +57,55 @@ class BacktrackingTest {
 
     @Test
     @Points(2)
+    void acceptsEqualityInTheArmijoCondition() {
+        // φ(α) = −2α exactly equals the bound φ(0) + c₁αφ'(0) = 0.5·α·(−4) for every α: "≤" accepts α₀ = 1 at once;
+        // "<" would reject every trial.
+        int[] calls = {0};
+        String input = "φ(α) = −2α, φ(0) = 0, φ'(0) = −4, α₀ = 1, c₁ = 0.5, ρ = 0.5 (φ(α) equals the bound)";
+        double alpha;
+        try {
+            alpha = Backtracking.search(a -> { calls[0]++; return -2 * a; }, 0, -4, 1, 0.5, 0.5);
+        } catch (RuntimeException e) {
+            that(false, "α", input, "expected α = 1 (φ(1) = −2 ≤ −2), got " + e, REREAD);
+            return;
+        }
+        close("α", input, 1, alpha, 0, REREAD);
+        that(calls[0] == 1, "calls of φ", input, "expected 1, got " + calls[0], REREAD);
+    }
+
+    @Test
+    @Points(2)
+    void givesUpAfterSixtyTrials() {
+        // φ ≡ 1 > φ(0) = 0 never decreases: exactly 60 trials (α₀, α₀ρ, …, α₀ρ⁵⁹), then IllegalStateException.
+        int[] calls = {0};
+        String input = "φ(α) = 1 for every α, φ(0) = 0, φ'(0) = −1, α₀ = 1, c₁ = 1e-4, ρ = 0.5";
+        try {
+            double alpha = Backtracking.search(a -> { calls[0]++; return 1; }, 0, -1, 1, 1e-4, 0.5);
+            that(false, "no sufficient decrease", input, "expected IllegalStateException after 60 trials, got α = "
+                    + alpha + " after " + calls[0] + " calls", REREAD);
+        } catch (IllegalStateException expected) {
+            that(calls[0] == 60, "calls of φ before giving up", input, "expected 60, got " + calls[0], REREAD);
+        } catch (RuntimeException other) {
+            that(false, "no sufficient decrease", input, "expected IllegalStateException, got " + other, REREAD);
+        }
+    }
+
+    @Test
+    @Points(1)
+    void rejectsAZeroSlope() {
+        String input = "φ'(0) = 0 (p is orthogonal to the gradient: not a descent direction)";
+        try {
+            Backtracking.search(a -> a * a, 0, 0, 1, 1e-4, 0.5);
+        } catch (IllegalArgumentException expected) {
+            return;
+        } catch (RuntimeException other) {
+            that(false, "zero slope", input, "expected IllegalArgumentException, got " + other, REREAD);
+        }
+        that(false, "zero slope", input, "expected IllegalArgumentException, nothing was thrown", REREAD);
+    }
+
+    @Test
+    @Points(2)
     void rejectsAnUphillDirection() {
         String input = "φ'(0) = +1 (the direction goes uphill)";
         try {

@@ -95,4 +95,19 @@ class BfgsUpdateTest {
         }
         that(false, "qᵀv ≤ 0", "G = I, q = (1, 0), v = (−1, 0)", "expected IllegalArgumentException, nothing was thrown", REREAD);
     }
+
+    @Test
+    @Points(1)
+    void refusesZeroCurvature() {
+        // qᵀv = 0 exactly: Δ = 1/qᵀv is infinite, so "qᵀv ≤ 0" must include the equality.
+        String input = "G = I, q = (1, 0), v = (0, 1), so qᵀv = 0";
+        try {
+            double[][] out = BfgsUpdate.update(new double[][]{{1, 0}, {0, 1}}, new double[]{1, 0}, new double[]{0, 1});
+            that(false, "qᵀv = 0", input, "expected IllegalArgumentException, got G' = " + java.util.Arrays.deepToString(out), REREAD);
+        } catch (IllegalArgumentException expected) {
+            return;
+        } catch (RuntimeException other) {
+            that(false, "qᵀv = 0", input, "expected IllegalArgumentException, got " + other, REREAD);
+        }
+    }
 }

@@ -143,4 +143,23 @@ class ConjugateGradientTest {
         that(none.directions().isEmpty(), "number of steps", INPUT2.replace("x₀ = (2, 1)", "x₀ = (1/11, 7/11), already the minimizer"),
                 "expected 0 steps, took " + none.directions().size(), REREAD);
     }
+
+    @Test
+    @Points(1)
+    void stopsWhenTheGradientNormEqualsTheTolerance() {
+        // H = I, b = (3, 4), x₀ = 0: g₀ = −b and ‖g₀‖ = 5 exactly. "Stop as soon as ‖g‖ ≤ tolerance": with tolerance 5
+        // no step is taken; with tolerance 4.9 one step (α = 1) lands on x = b.
+        double[][] eye = {{1, 0}, {0, 1}};
+        String input = "H = I, b = (3, 4), x₀ = 0, so ‖g₀‖ = 5";
+        ConjugateGradient.Trace at = ConjugateGradient.solve(eye, new double[]{3, 4}, new double[2], 10, 5);
+        that(at.directions().isEmpty() && at.gradients().size() == 1, "number of steps", input + ", tolerance 5",
+                "expected 0 steps (‖g₀‖ ≤ tolerance already), took " + at.directions().size(), REREAD);
+        ConjugateGradient.Trace below = ConjugateGradient.solve(eye, new double[]{3, 4}, new double[2], 10, 4.9);
+        that(below.directions().size() == 1, "number of steps", input + ", tolerance 4.9",
+                "expected 1 step, took " + below.directions().size(), REREAD);
+        allClose("x", input + ", tolerance 4.9", new double[]{3, 4}, below.x(), 1e-12, REREAD);
+        ConjugateGradient.Trace capped = ConjugateGradient.solve(H2, B2, new double[]{2, 1}, 1, 0);
+        that(capped.directions().size() == 1, "number of steps", INPUT2 + ", maxSteps 1, tolerance 0",
+                "expected exactly maxSteps = 1 step, took " + capped.directions().size(), REREAD);
+    }
 }

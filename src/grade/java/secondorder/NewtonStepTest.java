@@ -80,4 +80,21 @@ class NewtonStepTest {
             that(false, "indefinite H", input, "expected IllegalArgumentException, got " + other, REREAD);
         }
     }
+
+    @Test
+    @Points(1)
+    void refusesAStepThatOverflows() {
+        // H = diag(1e-320, 1) passes Cholesky (1e-320 > 0), but −g₁/1e-320 overflows to −∞: a numerically singular
+        // Hessian, refused as the javadoc says (the step must be finite).
+        String input = "H = [[1e-320, 0], [0, 1]] (numerically singular), g = (1, 1)";
+        try {
+            double[] p = NewtonStep.step(new double[][]{{1e-320, 0}, {0, 1}}, new double[]{1, 1});
+            that(false, "numerically singular H", input, "expected IllegalArgumentException, got the step "
+                    + java.util.Arrays.toString(p), REREAD);
+        } catch (IllegalArgumentException expected) {
+            return;
+        } catch (RuntimeException other) {
+            that(false, "numerically singular H", input, "expected IllegalArgumentException, got " + other, REREAD);
+        }
+    }
 }

@@ -27,6 +27,14 @@ public interface Layer {
      */
     DMatrixRMaj backward(DMatrixRMaj gradOut, Cache cache, boolean needInputGradient);
 
+    /**
+     * Switches between training mode (the default) and inference mode. Only layers whose forward pass differs between
+     * the two care (batch normalization uses the batch's statistics when training and fixed running statistics at
+     * inference, Aggarwal §3.6); for the others this does nothing.
+     */
+    default void setTraining(boolean training) {
+    }
+
     /** The trainable tensors; empty for parameter-free layers. */
     default List<Param> params() {
         return List.of();

@@ -34,7 +34,7 @@ public final class Linear implements Layer {
         this.in = in;
         this.out = out;
         this.weight = new Param(name + ".W", new DMatrixRMaj(in, out));
-        this.bias = new Param(name + ".b", new DMatrixRMaj(1, out));
+        this.bias = new Param(name + ".b", new DMatrixRMaj(1, out), Param.Role.BIAS);
     }
 
     /** Weights from {@code init} with the seeded {@code rng}; biases zero (§3.3.3). */

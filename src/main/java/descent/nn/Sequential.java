@@ -28,6 +28,7 @@ public final class Sequential {
     private final List<Param> params;
     private final DMatrixRMaj gradOutput = new DMatrixRMaj(1, 1);
     private long step;
+    private boolean training = true;
 
     public Sequential(Loss loss, Layer... layers) {
         this(loss, List.of(layers));
@@ -68,6 +69,24 @@ public final class Sequential {
     /** Number of scalar parameters. */
     public int parameterCount() {
         return params.stream().mapToInt(Param::size).sum();
+    }
+
+    /**
+     * Training mode (the default) or inference mode, for every layer (see {@link Layer#setTraining}); returns this.
+     * Evaluating held-out data must happen in inference mode, or batch normalization would normalize with the
+     * evaluation batch's statistics and update its running averages from it.
+     */
+    public Sequential setTraining(boolean on) {
+        for (Layer l : layers) {
+            l.setTraining(on);
+        }
+        this.training = on;
+        return this;
+    }
+
+    /** True in training mode (the default). */
+    public boolean isTraining() {
+        return training;
     }
 
     /** Loss evaluations so far (the "step" named in {@link NonFiniteLossException}). */

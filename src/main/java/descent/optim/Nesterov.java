@@ -36,7 +36,7 @@ public final class Nesterov extends Optimizer {
         REPARAMETERIZED
     }
 
-    private final double alpha;
+    private double alpha;
     private final Form form;
     private final double[][] v;
 
@@ -94,6 +94,20 @@ public final class Nesterov extends Optimizer {
                 w[j] += -alpha * old + (1 + alpha) * vi[j];
             }
         }
+    }
+
+    /**
+     * Sets α for the following steps, for a momentum schedule. Nesterov's accelerated gradient for smooth convex
+     * functions uses α_k = (k − 1)/(k + 2) at step k = 1, 2, …; with ε = 1/L its excess error after k full-batch steps
+     * is at most 2L‖θ₀ − θ*‖²/(k + 1)², against L‖θ₀ − θ*‖²/(2k) for gradient descent (notebook 08).
+     */
+    public void setMomentum(double alpha) {
+        this.alpha = Checks.decay("Nesterov: momentum α", alpha);
+    }
+
+    /** The current momentum α. */
+    public double momentum() {
+        return alpha;
     }
 
     /** The velocity of tensor {@code i} (live view). */

@@ -6,7 +6,7 @@ import java.util.function.DoubleBinaryOperator;
 /**
  * Level sets of a function of two variables, traced by marching squares on a grid, for drawing optimizer
  * paths over the contours of a loss surface (Aggarwal Figs. 3.9, 3.11, 3.16; Goodfellow et al. Fig. 8.5).
- * Each level becomes one series of line segments separated by NaN, which XChart draws as gaps.
+ * Each level becomes one series of line segments separated by NaN, which {@link Figure} draws as gaps.
  */
 public final class Contours {
 

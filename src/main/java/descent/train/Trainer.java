@@ -8,6 +8,7 @@ import descent.optim.Averaging;
 import descent.optim.Clipping;
 import descent.optim.Optimizer;
 import descent.optim.Schedule;
+import descent.regularize.Penalty;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.PrintStream;
@@ -40,6 +41,7 @@ public final class Trainer {
     private Averaging averaging;
     private PrintStream progress = System.out;
     private boolean shuffle = true;
+    private Penalty penalty;
 
     public Trainer(Sequential net, Optimizer optimizer, Random rng) {
         this.net = net;
@@ -74,6 +76,16 @@ public final class Trainer {
     public Trainer schedulePerEpoch(Schedule s) {
         this.schedule = s;
         this.schedulePerEpoch = true;
+        return this;
+    }
+
+    /**
+     * Train on J + αΩ: the penalty's value and gradient are added to each minibatch's loss and gradient (before any
+     * clipping). The per-step losses in the history include the penalty; the per-epoch losses are the data loss alone.
+     * Constraints are not penalties: wrap the optimizer in a {@code descent.regularize.ProjectedOptimizer}.
+     */
+    public Trainer penalty(Penalty p) {
+        this.penalty = p;
         return this;
     }
 
@@ -132,6 +144,7 @@ public final class Trainer {
             }
             double sum = 0;
             int batches = 0;
+            net.setTraining(true);
             for (int from = 0; from < n; from += full) {
                 int count = Math.min(full, n - from);
                 DMatrixRMaj x = count == full ? xb : xr;
@@ -141,6 +154,9 @@ public final class Trainer {
                     optimizer.setLearningRate(schedule.rate(k));
                 }
                 GradientOracle oracle = net.oracle(x, y);
+                if (penalty != null) {
+                    oracle = penalty.addTo(oracle);
+                }
                 if (!Double.isNaN(clipValue)) {
                     oracle = Clipping.wrapByValue(oracle, optimizer.params(), clipValue);
                 }
@@ -197,10 +213,21 @@ public final class Trainer {
     }
 
     /**
-     * Mean loss and accuracy of {@code net} on {@code data}, in chunks of 1000 rows. Assumes the loss averages over
-     * the batch (the default {@code Reduction}); with a summing loss the reported loss is m times too large.
+     * Mean loss and accuracy of {@code net} on {@code data}, in chunks of 1000 rows, in inference mode (the net's mode
+     * is restored afterwards). Assumes the loss averages over the batch (the default {@code Reduction}); with a
+     * summing loss the reported loss is m times too large.
      */
     public static double[] evaluate(Sequential net, Dataset data) {
+        boolean wasTraining = net.isTraining();
+        net.setTraining(false);
+        try {
+            return evaluateInInferenceMode(net, data);
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    private static double[] evaluateInInferenceMode(Sequential net, Dataset data) {
         int n = data.size(), chunk = Math.min(1000, n);
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {

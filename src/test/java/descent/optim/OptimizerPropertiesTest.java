@@ -119,6 +119,49 @@ class OptimizerPropertiesTest {
 
     // ---- Nesterov ----------------------------------------------------------------------------------------------
 
+    /**
+     * Nesterov's accelerated gradient with α_k = (k − 1)/(k + 2): the same iterates as the textbook form written
+     * independently (y_k = x_k + α_k(x_k − x_{k−1}), x_{k+1} = y_k − ε∇f(y_k)), and within the bound
+     * f(x_k) − f* ≤ 2L‖x₀ − x*‖²/(k + 1)² with ε = 1/L.
+     */
+    @Test
+    void nesterovWithAMomentumScheduleIsTheAcceleratedGradientMethod() {
+        Quadratic q = Quadratic.illConditioned(6, 200, 3);   // λ_max = L
+        org.ejml.simple.SimpleEVD<org.ejml.simple.SimpleMatrix> evd = org.ejml.simple.SimpleMatrix.wrap(q.a()).eig();
+        double lMax = 0;
+        for (int i = 0; i < 6; i++) {
+            lMax = Math.max(lMax, evd.getEigenvalue(i).getReal());
+        }
+        double[] start = {1, -2, 0.5, 3, -1, 2};
+        ObjectiveParam p = new ObjectiveParam(q, start);
+        Nesterov nag = new Nesterov(List.of(p.param()), 1 / lMax, 0);
+        double[] x = start.clone(), xPrev = start.clone(), g = new double[6];
+        double r0 = 0;
+        for (int i = 0; i < 6; i++) {
+            r0 += Math.pow(start[i] - q.minimizer()[i], 2);
+        }
+        for (int k = 1; k <= 60; k++) {
+            double beta = (k - 1.0) / (k + 2.0);
+            nag.setMomentum(beta);
+            assertEquals(beta, nag.momentum());
+            nag.step(p.oracle());
+            double[] y = new double[6];
+            for (int i = 0; i < 6; i++) {
+                y[i] = x[i] + beta * (x[i] - xPrev[i]);
+            }
+            q.valueAndGradient(y, g);
+            for (int i = 0; i < 6; i++) {
+                xPrev[i] = x[i];
+                x[i] = y[i] - g[i] / lMax;
+            }
+            assertArrayEquals(x, p.x(), 1e-10, "step " + k);
+            double excess = q.value(p.x()) - q.minimum();
+            assertTrue(excess <= 2 * lMax * r0 / Math.pow(k + 1, 2) + 1e-12, "step " + k + ": excess " + excess);
+        }
+        assertThrows(IllegalArgumentException.class, () -> nag.setMomentum(1.0));
+        assertThrows(IllegalArgumentException.class, () -> nag.setMomentum(-0.1));
+    }
+
     /** COMP541 lecture 4 (Nesterov's change of variables x̃ = θ + αv): the re-parameterized iterates are θ_k + α·v_k of the look-ahead form. */
     @Test
     void bothNesterovFormsGiveTheSameIterates() {

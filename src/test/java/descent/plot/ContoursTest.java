@@ -55,7 +55,8 @@ class ContoursTest {
         Figure f = Figure.xy("bowl", "x", "y").contour(Quadratic.bowl(1, 4), -2, 2, -2, 2, 0.5, 1, 2)
                 .path("GD", new double[]{1, 0.5}, new double[]{1, -0.6});
         assertEquals(4, f.seriesCount());
-        assertEquals(1, f.chart().getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).count());
+        assertEquals(0, f.legendCount(), "level sets stay out of the legend, and one named path needs none");
+        assertEquals(0, f.layout().stream().filter(b -> b.role().equals("legend")).count());
         assertNotNull(f.image());
         assertThrows(IllegalArgumentException.class, () -> Figure.xy("t", "x", "y")
                 .contour(new descent.functions.CubicSum(3), -1, 1, -1, 1, 0));

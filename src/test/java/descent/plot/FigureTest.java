@@ -19,8 +19,8 @@ class FigureTest {
                 .scatter("b", new double[]{0, 1}, new double[]{1, 2});
         assertEquals(2, fig.seriesCount());
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(fig.png()));
-        assertEquals(400, img.getWidth());
-        assertEquals(300, img.getHeight());
+        assertEquals(400 * Plot.SCALE, img.getWidth());
+        assertEquals(300 * Plot.SCALE, img.getHeight());
         long nonWhite = 0;
         for (int x = 0; x < img.getWidth(); x++) {
             for (int y = 0; y < img.getHeight(); y++) {
@@ -54,11 +54,11 @@ class FigureTest {
 
     @Test
     void gridAndSave(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Figure a = Figure.xy("a", "x", "y", 200, 100).line("s", new double[]{0, 1}, new double[]{0, 1});
-        Figure b = Figure.xy("b", "x", "y", 200, 100).line("s", new double[]{0, 1}, new double[]{1, 0});
+        Figure a = Figure.xy("a", "x", "y", 200, 120).line("s", new double[]{0, 1}, new double[]{0, 1});
+        Figure b = Figure.xy("b", "x", "y", 200, 120).line("s", new double[]{0, 1}, new double[]{1, 0});
         BufferedImage g = Figure.grid(List.of(a, b, a), 2);
-        assertEquals(400, g.getWidth());
-        assertEquals(200, g.getHeight());
+        assertEquals(400 * Plot.SCALE, g.getWidth());
+        assertEquals(240 * Plot.SCALE, g.getHeight());
         Path p = a.save(dir.resolve("sub/a.png"));
         assertTrue(Files.size(p) > 100);
     }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Writes the student copy of the course: everything in the project except {@code solutions/}, build output and
- * version-control data. {@code exercises/} is generated afresh from {@code solutions/}, and the POM loses the
- * build step that compiles {@code solutions/} and the graded tests into {@code mvn test} (students grade with
- * {@code ./descent grade} instead).
+ * Writes the student copy of the course: everything in the project except {@code solutions/}, the instructor's
+ * {@code .mutants} files beside the graded tests, build output and version-control data. {@code exercises/} is
+ * generated afresh from {@code solutions/}, and the POM loses the build step that compiles {@code solutions/} and the
+ * graded tests into {@code mvn test} (students grade with {@code ./descent grade} instead).
  */
 public final class Release {
 
@@ -57,7 +57,7 @@ public final class Release {
                     }
                     String top = rel.getName(0).toString();
                     if (SKIP_TOP.contains(top) || rel.getFileName().toString().equals(".ipynb_checkpoints")
-                            || rel.toString().contains(".ipynb_checkpoints")) {
+                            || rel.toString().contains(".ipynb_checkpoints") || instructorOnly(rel)) {
                         continue;
                     }
                     Path target = d.resolve(rel.toString());
@@ -75,6 +75,14 @@ public final class Release {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Files beside the graded tests that only instructors may see: {@code <Name>Test.mutants} quotes solution code
+     * (the typical mistakes and equivalent mutants of {@code descent.mutation.MutationGate}).
+     */
+    static boolean instructorOnly(Path rel) {
+        return rel.getFileName().toString().endsWith(".mutants");
     }
 
     /** The POM without the build-helper step that adds {@code solutions/} and {@code src/grade/java} to the tests. */

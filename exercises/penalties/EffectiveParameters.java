@@ -1,0 +1,33 @@
+package penalties;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Exercise 05.7: the effective number of parameters of L² regularization (the draft chapter 7, eq. 7.8). For linear
+ * regression ½‖Xw − y‖² + (α/2)‖w‖² the Hessian is H = XᵀX; along its eigenvector i the solution keeps the fraction
+ * λᵢ/(λᵢ + α) of w* (Goodfellow et al. eq. 7.13), and the sum of those fractions is
+ * <pre>
+ *   γ(α) = Σᵢ λᵢ/(λᵢ + α),    λᵢ the eigenvalues of XᵀX.
+ * </pre>
+ * γ(0) is the rank of X; γ falls towards 0 as α grows. Use EJML for the eigenvalues
+ * ({@code DecompositionFactory_DDRM.eig}).
+ */
+public final class EffectiveParameters {
+
+    private EffectiveParameters() {
+    }
+
+    /**
+     * @param x the design matrix, m × n
+     * @param alpha α ≥ 0
+     * @return γ(α)
+     * @throws IllegalArgumentException when α is negative or NaN
+     */
+    public static double gamma(double[][] x, double alpha) {
+        // YOUR CODE HERE
+        throw new UnsupportedOperationException("Exercise 05.7 (effective number of parameters) is not implemented yet");
+    }
+}

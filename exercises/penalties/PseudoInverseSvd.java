@@ -1,0 +1,30 @@
+package penalties;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * Exercise 05.8: the Moore–Penrose pseudo-inverse through the singular value decomposition (Goodfellow et al. §7.3,
+ * eq. 7.29; the draft chapter 7, §7.4):
+ * <pre>
+ *   X = U Σ Vᵀ,    X⁺ = V Σ⁺ Uᵀ,    Σ⁺ᵢᵢ = 1/σᵢ if σᵢ &gt; tol·σ_max, else 0
+ * </pre>
+ * The tolerance is relative to the largest singular value. Without it, a singular value that is zero up to rounding
+ * (10⁻¹⁶, say) would be inverted into 10¹⁶. Use EJML's SVD ({@code DecompositionFactory_DDRM.svd}).
+ */
+public final class PseudoInverseSvd {
+
+    private PseudoInverseSvd() {
+    }
+
+    /**
+     * @param x the matrix X, m × n (m ≥ 1, n ≥ 1)
+     * @param tol the relative tolerance, ≥ 0
+     * @return X⁺, n × m
+     */
+    public static double[][] pinv(double[][] x, double tol) {
+        // YOUR CODE HERE
+        throw new UnsupportedOperationException("Exercise 05.8 (pseudo-inverse via SVD) is not implemented yet");
+    }
+}

@@ -1,0 +1,35 @@
+package firstorder;
+
+/**
+ * Exercise 02.10 (Aggarwal exercise 6): steepest descent with a constant learning rate α on
+ * <pre>
+ *   L(x, y) = x² + y¹⁰,    ∇L = (2x, 10y⁹),    (x, y) ← (x, y) − α∇L(x, y)
+ * </pre>
+ * Near the origin the y-component of the gradient all but vanishes (10·0.5⁹ ≈ 0.0195 at y = 0.5); far from it, it
+ * explodes (10·2⁹ = 5120 at y = 2). No single constant α suits both starting points: a two-dimensional picture of
+ * vanishing and exploding gradients (notebook 07).
+ */
+public final class PowerSumDescent {
+
+    private PowerSumDescent() {
+    }
+
+    /**
+     * The path of {@code steps} gradient steps from (x0, y0): {@code steps + 1} points {x, y}, the start first. Do not
+     * stop when the iterate overflows: keep stepping, so that ±∞ and NaN show up in the path.
+     */
+    public static double[][] path(double x0, double y0, double rate, int steps) {
+        // BEGIN SOLUTION 02.10 steepest descent on x² + y¹⁰
+        double[][] path = new double[steps + 1][];
+        double x = x0, y = y0;
+        path[0] = new double[]{x, y};
+        for (int k = 1; k <= steps; k++) {
+            double gx = 2 * x, gy = 10 * Math.pow(y, 9);
+            x -= rate * gx;
+            y -= rate * gy;
+            path[k] = new double[]{x, y};
+        }
+        return path;
+        // END SOLUTION
+    }
+}

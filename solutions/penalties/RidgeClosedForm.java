@@ -1,0 +1,51 @@
+package penalties;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Exercise 05.2: ridge regression in closed form for the objective exactly as Goodfellow et al. print it in
+ * eqs. 7.14–7.15,
+ * <pre>
+ *   J̃(w) = (Xw − y)ᵀ(Xw − y) + ½ α wᵀw.
+ * </pre>
+ * Set its gradient to zero and solve. (Careful: eq. 7.17's printed answer belongs to a different scaling of the
+ * objective; notebook 20 shows the erratum.) Use EJML for the linear solve (e.g. {@code LinearSolverFactory_DDRM.chol}
+ * or {@code CommonOps_DDRM.solve}); X is m×n with any m, and α &gt; 0 makes the system solvable even when m &lt; n.
+ */
+public final class RidgeClosedForm {
+
+    private RidgeClosedForm() {
+    }
+
+    /**
+     * @param x the design matrix X, m rows × n columns
+     * @param y the targets, length m
+     * @param alpha the coefficient α &gt; 0
+     * @return the minimizer w of J̃, length n
+     * @throws IllegalArgumentException when α ≤ 0 or NaN
+     */
+    public static double[] solve(double[][] x, double[] y, double alpha) {
+        // BEGIN SOLUTION 05.2 ridge closed form with the right factor
+        if (!(alpha > 0)) {
+            throw new IllegalArgumentException("α must be > 0, got " + alpha);
+        }
+        DMatrixRMaj xm = new DMatrixRMaj(x);
+        int n = xm.numCols;
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransA(xm, xm, a);
+        for (int i = 0; i < n; i++) {
+            a.add(i, i, alpha / 2);         // 2XᵀXw − 2Xᵀy + αw = 0  ⇒  (XᵀX + (α/2)I)w = Xᵀy
+        }
+        DMatrixRMaj b = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.multTransA(xm, DMatrixRMaj.wrap(y.length, 1, y.clone()), b);
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
+        chol.setA(a);
+        DMatrixRMaj w = new DMatrixRMaj(n, 1);
+        chol.solve(b, w);
+        return w.data;
+        // END SOLUTION
+    }
+}

@@ -1,0 +1,176 @@
+package normalization;
+
+import static descent.grade.GradedAssert.allClose;
+import static descent.grade.GradedAssert.close;
+
+import descent.grade.Exercise;
+import descent.grade.Points;
+import org.junit.jupiter.api.Test;
+
+/** The compact batch-normalization backward: against PyTorch autograd, central differences and Σ_r ∂L/∂v⁽ʳ⁾ = 0. */
+@Exercise(id = "08.3", title = "batch normalization backward")
+class BatchNormBackwardTest {
+
+    static final String REREAD = "Aggarwal §3.6, eqs. 3.62–3.65 and the compact form "
+            + "∂L/∂v⁽ʳ⁾ = γ/(mσ)·[m g_r − Σg − v̂⁽ʳ⁾ Σ g v̂] with σ = √(var + ε); notebook 35";
+
+    interface Input {
+        double[][] apply(double[][] v, double[] gamma, double eps, double[][] g);
+    }
+
+    interface Parameters {
+        double[][] apply(double[][] v, double eps, double[][] g);
+    }
+
+    static final Input STUDENT = BatchNormBackward::input;
+    static final Parameters STUDENT_PARAMETERS = BatchNormBackward::parameters;
+
+    @Test
+    @Points(3)
+    void inputGradientMatchesPyTorch() {
+        checkInputGradientMatchesPyTorch(STUDENT);
+    }
+
+    static void checkInputGradientMatchesPyTorch(Input f) {
+        double[][] dv = f.apply(Fixtures.x(8, 3, 0, 1), Fixtures.gamma(3), 1e-5, Fixtures.g(8, 3));
+        allClose("∂L/∂v (row-major)", Fixtures.X_FORMULA + ", L = Σ g ⊙ a with g[r][i] = cos(0.9r − 0.4i) + 0.1(r − i) "
+                + "(compared with PyTorch autograd)", Fixtures.BN_DX, Fixtures.flat(dv), 1e-10, REREAD);
+    }
+
+    @Test
+    @Points(2)
+    void inputGradientMatchesCentralDifferencesWhenEpsilonMatters() {
+        checkInputGradientMatchesCentralDifferencesWhenEpsilonMatters(STUDENT);
+    }
+
+    static void checkInputGradientMatchesCentralDifferencesWhenEpsilonMatters(Input f) {
+        // small variances and a large ε = 0.05: forgetting ε in σ is visible; L = Σ g ⊙ a
+        double[][] v = Fixtures.x(5, 2, 0.3, 0.2);
+        double[][] g = Fixtures.g(5, 2);
+        double[] gamma = {1.3, -0.6};
+        double eps = 0.05, h = 1e-6;
+        double[][] dv = f.apply(Fixtures.copy(v), gamma, eps, g);
+        double[] fd = new double[10];
+        for (int k = 0; k < 10; k++) {
+            double[][] plus = Fixtures.copy(v), minus = Fixtures.copy(v);
+            plus[k / 2][k % 2] += h;
+            minus[k / 2][k % 2] -= h;
+            fd[k] = (loss(plus, gamma, eps, g) - loss(minus, gamma, eps, g)) / (2 * h);
+        }
+        allClose("∂L/∂v (row-major)", "v = 0.2·x(5, 2, shift 0.3), γ = (1.3, −0.6), ε = 0.05, L = Σ g ⊙ a "
+                + "(compared with central differences, h = 1e-6)", fd, Fixtures.flat(dv), 1e-7, REREAD);
+        for (int i = 0; i < 2; i++) {
+            double s = 0;
+            for (int r = 0; r < 5; r++) {
+                s += dv[r][i];
+            }
+            close("Σ_r ∂L/∂v⁽ʳ⁾ of unit " + i + " (the mean is subtracted, so this is 0)", "the same input", 0, s, 1e-12, REREAD);
+        }
+    }
+
+    /** L = Σ g ⊙ BN(v), written out here for the finite differences (forward pass, eqs. 3.58–3.61). */
+    private static double loss(double[][] v, double[] gamma, double eps, double[][] g) {
+        int m = v.length, n = gamma.length;
+        double l = 0;
+        for (int i = 0; i < n; i++) {
+            double mu = 0, var = 0;
+            for (double[] row : v) {
+                mu += row[i] / m;
+            }
+            for (double[] row : v) {
+                var += (row[i] - mu) * (row[i] - mu) / m;
+            }
+            for (int r = 0; r < m; r++) {
+                l += g[r][i] * gamma[i] * (v[r][i] - mu) / Math.sqrt(var + eps);
+            }
+        }
+        return l;
+    }
+
+    @Test
+    @Points(2)
+    void parameterGradientsMatchPyTorch() {
+        checkParameterGradientsMatchPyTorch(STUDENT_PARAMETERS);
+    }
+
+    static void checkParameterGradientsMatchPyTorch(Parameters f) {
+        double[][] d = f.apply(Fixtures.x(8, 3, 0, 1), 1e-5, Fixtures.g(8, 3));
+        String input = Fixtures.X_FORMULA + ", g[r][i] = cos(0.9r − 0.4i) + 0.1(r − i) (compared with PyTorch autograd)";
+        allClose("∂L/∂γ (the first array)", input, Fixtures.BN_DGAMMA, d == null || d.length < 2 ? null : d[0], 1e-10, REREAD);
+        allClose("∂L/∂β (the second array)", input, Fixtures.BN_DBETA, d[1], 1e-10, REREAD);
+    }
+
+
+    /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
+    private static final class Fixtures {
+        /** ∂L/∂β. */
+        static final double[] BN_DBETA = {3.8173330281216398, 2.940356571392914, 1.9149184886069675};
+
+        /** ∂L/∂γ. */
+        static final double[] BN_DGAMMA = {4.160590051323363, 2.19918339589613, -1.6939253519675241};
+
+        /** The same with L = Σ g ⊙ a, g = g(8, 3): ∂L/∂v. */
+        static final double[] BN_DX = {1.0346939386258673, 0.24587901305899343, 0.3810954693490009, -0.5991835733277241, 0.19537292506331627, 0.5535320715921457, -1.1999826444716448, 0.03034018120929031, 0.04751011149932349, -0.5918446663799612, -0.351124621153392, -0.5232018662548835, -0.18136269033903285, -0.8221326292444959, -0.6605013345631009, -0.334919919684933, -0.7785569481403224, -0.3753212259591749, 0.1519900177512772, 0.14836723050456951, 0.06944889377858798, 1.720609537826151, 1.3318548487020412, 0.5074378805581011};
+
+        static final String X_FORMULA = "v[r][i] = sin(1.3r + 0.7i)·(i + 1) + 0.5i (r < 8 rows, i < 3 units), "
+                + "γᵢ = 1 + 0.3i, βᵢ = 0.2 − 0.1i, ε = 1e-5";
+
+        static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+
+        /** Row-major flattening; null when a is null or ragged against n columns (so the length check reports it). */
+        static double[] flat(double[][] a) {
+            if (a == null) {
+                return null;
+            }
+            int total = 0;
+            for (double[] row : a) {
+                total += row == null ? 0 : row.length;
+            }
+            double[] out = new double[total];
+            int at = 0;
+            for (double[] row : a) {
+                if (row != null) {
+                    System.arraycopy(row, 0, out, at, row.length);
+                    at += row.length;
+                }
+            }
+            return out;
+        }
+
+        /** g[r][i] = cos(0.9 r − 0.4 i) + 0.1 (r − i). */
+        static double[][] g(int m, int n) {
+            double[][] g = new double[m][n];
+            for (int r = 0; r < m; r++) {
+                for (int i = 0; i < n; i++) {
+                    g[r][i] = Math.cos(0.9 * r - 0.4 * i) + 0.1 * (r - i);
+                }
+            }
+            return g;
+        }
+
+        static double[] gamma(int n) {
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = 1 + 0.3 * i;
+            }
+            return g;
+        }
+
+        /** v[r][i] = sin(1.3 r + 0.7 i + shift)·(i + 1) + 0.5 i, times scale. */
+        static double[][] x(int m, int n, double shift, double scale) {
+            double[][] x = new double[m][n];
+            for (int r = 0; r < m; r++) {
+                for (int i = 0; i < n; i++) {
+                    x[r][i] = scale * (Math.sin(1.3 * r + 0.7 * i + shift) * (i + 1) + 0.5 * i);
+                }
+            }
+            return x;
+        }
+    }
+}

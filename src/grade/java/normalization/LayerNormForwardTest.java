@@ -1,0 +1,119 @@
+package normalization;
+
+import static descent.grade.GradedAssert.allClose;
+import static descent.grade.GradedAssert.close;
+
+import descent.grade.Exercise;
+import descent.grade.Points;
+import org.junit.jupiter.api.Test;
+
+/** Layer normalization forward: against PyTorch's LayerNorm, and each row on its own. */
+@Exercise(id = "08.4", title = "layer normalization")
+class LayerNormForwardTest {
+
+    static final String REREAD = "notebook 36: layer normalization standardizes each example (row) over its own features "
+            + "(biased variance, ε inside the square root), then applies γⱼ, βⱼ per feature";
+
+    interface Forward {
+        double[][] apply(double[][] x, double[] gamma, double[] beta, double eps);
+    }
+
+    static final Forward STUDENT = LayerNormForward::forward;
+
+    @Test
+    @Points(3)
+    void matchesPyTorchLayerNorm() {
+        checkMatchesPyTorchLayerNorm(STUDENT);
+    }
+
+    static void checkMatchesPyTorchLayerNorm(Forward f) {
+        double[][] y = f.apply(Fixtures.x(3, 20, 0, 1), Fixtures.gamma(20), Fixtures.beta(20), 1e-5);
+        allClose("y (row-major)", "x[r][j] = sin(1.3r + 0.7j)·(j + 1) + 0.5j (3 rows, 20 features), γⱼ = 1 + 0.3j, "
+                + "βⱼ = 0.2 − 0.1j, ε = 1e-5 (compared with torch.nn.LayerNorm)", Fixtures.LN_Y, Fixtures.flat(y), 1e-10, REREAD);
+    }
+
+    @Test
+    @Points(2)
+    void eachRowIsStandardizedOnItsOwn() {
+        checkEachRowIsStandardizedOnItsOwn(STUDENT);
+    }
+
+    static void checkEachRowIsStandardizedOnItsOwn(Forward f) {
+        // the second row alone gives the same output as inside the batch; with γ = 1, β = 0 each row has mean 0
+        // and variance var/(var + ε); ε = 0.1 is large enough to see
+        double[][] x = {{1, 2, 3, 6}, {0.5, -0.5, 0.25, 0.75}, {10, 10, 10, 14}};
+        double[] one = {1, 1, 1, 1}, zero = new double[4];
+        double[][] all = f.apply(x, one, zero, 0.1);
+        double[][] alone = f.apply(new double[][]{x[1].clone()}, one, zero, 0.1);
+        allClose("y of row 1 computed alone", "rows (1, 2, 3, 6), (0.5, −0.5, 0.25, 0.75), (10, 10, 10, 14), γ = 1, β = 0, ε = 0.1",
+                all[1], alone == null || alone.length == 0 ? null : alone[0], 1e-14, REREAD);
+        for (int r = 0; r < 3; r++) {
+            double mu = 0, var = 0, ym = 0, yv = 0;
+            for (int j = 0; j < 4; j++) {
+                mu += x[r][j] / 4;
+                ym += all[r][j] / 4;
+            }
+            for (int j = 0; j < 4; j++) {
+                var += (x[r][j] - mu) * (x[r][j] - mu) / 4;
+                yv += all[r][j] * all[r][j] / 4;
+            }
+            String input = "row " + r + " of (1, 2, 3, 6), (0.5, −0.5, 0.25, 0.75), (10, 10, 10, 14), γ = 1, β = 0, ε = 0.1";
+            close("mean of y over the row", input, 0, ym, 1e-12, REREAD);
+            close("mean of y² over the row (var/(var + ε))", input, var / (var + 0.1), yv, 1e-12, REREAD);
+        }
+    }
+
+
+    /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
+    private static final class Fixtures {
+        /** LayerNorm(20, eps=1e-5) with γⱼ = 1 + 0.3j, βⱼ = 0.2 − 0.1j on x(3, 20). */
+        static final double[] LN_Y = {-0.3093987432761947, -0.28070781204904305, -0.04857237422288844, 0.0715674173340986, -0.3417484468837515, -1.4538377952739996, -2.877653929362573, -3.71553243817704, -3.0241499514714674, -0.4934404654033668, 3.084191525653373, 5.947051648255295, 6.1864932840244435, 2.9108881244403406, -2.9026659726631827, -8.480393721933444, -10.426381492635166, -6.547235403695301, 2.609196639142431, 13.457594599764466, -0.2878735733415633, -0.3581449694737651, -0.5697014435517352, -1.1192135049126173, -1.945164956341733, -2.629416488161144, -2.578405664182117, -1.4323839428279284, 0.5426261339235189, 2.3828749686441526, 2.830606806580276, 1.077861576427129, -2.552835388449667, -6.455534456043372, -8.353822638909, -6.490369915148743, -0.8037113117289979, 6.618130005576262, 12.234371425770776, 12.734421429387641, -0.38679770285646947, -0.7099198344911368, -1.2515417799333577, -1.8417741746472813, -2.063720456597513, -1.5231157762104375, -0.22213508976892074, 1.2386788559081559, 1.85106193227761, 0.7704245273417288, -2.023698121121476, -5.412420905848946, -7.4820318033919815, -6.486304895717408, -1.9751434515581727, 4.573916729158794, 10.127995418918797, 11.482157423307548, 7.057963365139583, -1.843270677240094};
+
+        static double[] beta(int n) {
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = 0.2 - 0.1 * i;
+            }
+            return b;
+        }
+
+        /** Row-major flattening; null when a is null or ragged against n columns (so the length check reports it). */
+        static double[] flat(double[][] a) {
+            if (a == null) {
+                return null;
+            }
+            int total = 0;
+            for (double[] row : a) {
+                total += row == null ? 0 : row.length;
+            }
+            double[] out = new double[total];
+            int at = 0;
+            for (double[] row : a) {
+                if (row != null) {
+                    System.arraycopy(row, 0, out, at, row.length);
+                    at += row.length;
+                }
+            }
+            return out;
+        }
+
+        static double[] gamma(int n) {
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = 1 + 0.3 * i;
+            }
+            return g;
+        }
+
+        /** v[r][i] = sin(1.3 r + 0.7 i + shift)·(i + 1) + 0.5 i, times scale. */
+        static double[][] x(int m, int n, double shift, double scale) {
+            double[][] x = new double[m][n];
+            for (int r = 0; r < m; r++) {
+                for (int i = 0; i < n; i++) {
+                    x[r][i] = scale * (Math.sin(1.3 * r + 0.7 * i + shift) * (i + 1) + 0.5 * i);
+                }
+            }
+            return x;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package normalization;
+
+import static descent.grade.GradedAssert.allClose;
+
+import descent.grade.Exercise;
+import descent.grade.Points;
+import org.junit.jupiter.api.Test;
+
+/** Running statistics in PyTorch's convention, against BatchNorm1d(momentum=0.1) after three batches and by hand. */
+@Exercise(id = "08.2", title = "running statistics")
+class RunningStatisticsTest {
+
+    static final String REREAD = "notebook 35, \"Running statistics\": PyTorch's momentum is the weight of the new batch, "
+            + "μ̄ ← (1 − momentum)μ̄ + momentum·μ_B, and the running variance averages the unbiased batch variance "
+            + "(divided by m − 1), while Keras's momentum 0.99 is the weight of the old value";
+
+    interface Update {
+        void apply(double[] mean, double[] var, double[][] v, double momentum);
+    }
+
+    static final Update STUDENT = BatchNormForward::updateRunning;
+
+    @Test
+    @Points(3)
+    void threeBatchesMatchPyTorch() {
+        checkThreeBatchesMatchPyTorch(STUDENT);
+    }
+
+    static void checkThreeBatchesMatchPyTorch(Update f) {
+        double[] mean = new double[3], var = {1, 1, 1};
+        for (int k = 0; k < 3; k++) {
+            f.apply(mean, var, Fixtures.x(8, 3, 0.5 * k, 1 + 0.5 * k), 0.1);
+        }
+        String input = "μ̄ = 0, σ̄² = 1, then the batches v(8, 3, shift 0.5k)·(1 + 0.5k) for k = 0, 1, 2 with momentum 0.1 "
+                + "(compared with torch.nn.BatchNorm1d)";
+        allClose("running mean", input, Fixtures.PYTORCH_RUNNING_MEAN, mean, 1e-12, REREAD);
+        allClose("running variance", input, Fixtures.PYTORCH_RUNNING_VAR, var, 1e-12, REREAD);
+    }
+
+    @Test
+    @Points(2)
+    void oneSmallBatchByHand() {
+        checkOneSmallBatchByHand(STUDENT);
+    }
+
+    static void checkOneSmallBatchByHand(Update f) {
+        // column 0: 1, 2, 6 → mean 3, unbiased variance (4 + 1 + 9)/2 = 7; column 1: 0, 0, 3 → mean 1, variance 3
+        double[] mean = {10, -1}, var = {2, 0.5};
+        f.apply(mean, var, new double[][]{{1, 0}, {2, 0}, {6, 3}}, 0.25);
+        String input = "μ̄ = (10, −1), σ̄² = (2, 0.5), batch rows (1, 0), (2, 0), (6, 3), momentum 0.25";
+        allClose("running mean (0.75·μ̄ + 0.25·μ_B)", input, new double[]{0.75 * 10 + 0.25 * 3, 0.75 * -1 + 0.25 * 1}, mean,
+                1e-14, REREAD);
+        allClose("running variance (0.75·σ̄² + 0.25·s² with s² unbiased)", input,
+                new double[]{0.75 * 2 + 0.25 * 7, 0.75 * 0.5 + 0.25 * 3}, var, 1e-14, REREAD);
+    }
+
+
+    /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
+    private static final class Fixtures {
+        /** BatchNorm1d(momentum=0.1) running mean after the batches x(8, 3, 0.5k)·(1 + 0.5k), k = 0, 1, 2, from μ̄ = 0. */
+        static final double[] PYTORCH_RUNNING_MEAN = {0.062253674912005924, 0.2608549031161898, 0.35051595438827077};
+
+        /** The running variance after the same three batches, from σ̄² = 1. */
+        static final double[] PYTORCH_RUNNING_VAR = {1.0910394621285675, 2.3866983771287305, 4.379604591418751};
+
+        /** v[r][i] = sin(1.3 r + 0.7 i + shift)·(i + 1) + 0.5 i, times scale. */
+        static double[][] x(int m, int n, double shift, double scale) {
+            double[][] x = new double[m][n];
+            for (int r = 0; r < m; r++) {
+                for (int i = 0; i < n; i++) {
+                    x[r][i] = scale * (Math.sin(1.3 * r + 0.7 * i + shift) * (i + 1) + 0.5 * i);
+                }
+            }
+            return x;
+        }
+    }
+}
