@@ -824,7 +824,7 @@ def cmd_kernel_check(a):
     code = "int descentCheck = 6 * 7;\nSystem.out.println(\"answer \" + descentCheck);"
     total_pass = total_fail = 0
     for mode in modes:
-        passed, failed, times, healed = 0, 0, [], 0
+        passed, failed, times, healed, hung, slow = 0, 0, [], 0, 0, 0
         print(f"kernel-check: {a.count} starts, {mode} mode"
               + (" (one kernel_info_request, " if mode == "server" else " (kernel_info_request every second, ")
               + f"{a.info_timeout} s for the reply, then an execute_request)", flush=True)
@@ -842,12 +842,21 @@ def cmd_kernel_check(a):
                         if mode == "server":
                             msg_id = kc.kernel_info()
                             if _reply_to(kc, msg_id, t0 + a.info_timeout) is None:
-                                raise StartProblem(f"no kernel_info_reply within {a.info_timeout} s")
+                                # slow or hung? keep listening for the same request a while longer
+                                late = _reply_to(kc, msg_id, t0 + a.info_timeout + a.grace)
+                                raise StartProblem(f"no kernel_info_reply within {a.info_timeout:.0f} s; " + (
+                                    f"SLOW, not hung: it came after {time.monotonic() - t0:.1f} s" if late else
+                                    f"HUNG: still none after {a.info_timeout + a.grace:.0f} s"))
                         else:
                             try:
                                 kc.wait_for_ready(timeout=a.info_timeout)
                             except RuntimeError as e:
-                                raise StartProblem(str(e))
+                                try:
+                                    kc.wait_for_ready(timeout=a.grace)
+                                    verdict = f"SLOW, not hung: it answered after {time.monotonic() - t0:.1f} s"
+                                except RuntimeError:
+                                    verdict = f"HUNG: still no answer after {a.info_timeout + a.grace:.0f} s"
+                                raise StartProblem(f"{e}; {verdict}")
                         info_s = time.monotonic() - t0
                         exec_s = _execute_checked(kc, code, "answer 42", time.monotonic() + a.exec_timeout)
                     finally:
@@ -870,6 +879,8 @@ def cmd_kernel_check(a):
                     pass
             if problem:
                 failed += 1
+                hung += "HUNG" in problem
+                slow += "SLOW" in problem
                 print(f"  {mode} {i:3d}/{a.count}: FAILED after {time.monotonic() - t0:.1f} s: {problem}  (log: {log})",
                       flush=True)
             else:
@@ -889,6 +900,9 @@ def cmd_kernel_check(a):
                   flush=True)
         else:
             print(f"  {mode}: {passed} passed, {failed} failed", flush=True)
+        if failed:
+            print(f"  {mode}: of the {failed} failed starts, {hung} hung, {slow} were only slow (answered within "
+                  f"{a.info_timeout + a.grace:.0f} s), {failed - hung - slow} failed otherwise", flush=True)
         total_pass += passed
         total_fail += failed
     print(f"{total_pass} passed, {total_fail} failed")
@@ -970,6 +984,8 @@ def main(argv=None):
     c.add_argument("--mode", choices=["server", "nbclient", "both"], default="both")
     c.add_argument("--info-timeout", type=float, default=20.0, help="seconds for the kernel_info_reply")
     c.add_argument("--exec-timeout", type=float, default=60.0, help="seconds for the execute_request")
+    c.add_argument("--grace", type=float, default=40.0,
+                   help="after a start failed the limit, seconds to wait on to tell a slow start from a hung one")
     c.add_argument("--logs", required=True, help="directory for the logs of failed starts")
     lab = sub.add_parser("lab")
     lab.add_argument("--notebook-dir", required=True)

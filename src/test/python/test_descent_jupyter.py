@@ -5,6 +5,8 @@ Each test feeds the function what a broken run looks like and checks that it is 
 """
 import importlib.util
 import json
+import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -121,6 +123,37 @@ class SiteIndex(unittest.TestCase):
             self.assertEqual({"00-tour", "01-graphs", "02-backprop"}, set(rows))
             self.assertEqual("failed: cell 3: boom", rows["01-graphs"]["status"])
             self.assertIn("02-backprop.html", (site / "index.html").read_text())
+
+
+class KernelMainRefusesAnotherRapaio(unittest.TestCase):
+    """KernelMain must stop at start, naming the field and the version, when rapaio's private fields differ."""
+    JAR = ROOT / "target/kernel/rapaio-jupyter-kernel.jar"
+    STUB = """package org.rapaio.jupyter.kernel.channels;
+public final class LoopThread extends Thread {   // a rapaio whose LoopThread renamed its flag
+    private volatile boolean active;
+    private final long sleep;
+    private final Runnable loopBody;
+    public LoopThread(String name, long sleep, Runnable body) { super(name); this.sleep = sleep; this.loopBody = body; }
+    public void shutdown() { active = false; }
+}
+"""
+
+    @unittest.skipUnless(JAR.exists() and shutil.which("javac"), "needs the kernel jar (./descent builds it) and javac")
+    def test_a_renamed_field_stops_the_kernel_with_the_field_and_the_version(self):
+        with tempfile.TemporaryDirectory() as d:
+            d = Path(d)
+            boot, stub = d / "boot", d / "stub"
+            sources = [str(p) for p in (ROOT / "src/kernel/java").rglob("*.java")]
+            subprocess.run(["javac", "-nowarn", "-d", str(boot), "-cp", str(self.JAR), *sources], check=True)
+            (d / "LoopThread.java").write_text(self.STUB)
+            subprocess.run(["javac", "-nowarn", "-d", str(stub), str(d / "LoopThread.java")], check=True)
+            (d / "conn.json").write_text("{}")
+            cp = ":".join([str(stub), str(self.JAR), str(boot)])  # the stub shadows rapaio's LoopThread
+            r = subprocess.run(["java", "-cp", cp, "descent.kernel.KernelMain", str(d / "conn.json")],
+                               capture_output=True, text=True, timeout=60)
+            self.assertEqual(2, r.returncode, r.stderr)
+            self.assertIn("cannot start rapaio-jupyter-kernel 3.0.1: no field LoopThread.running", r.stderr)
+            self.assertIn("written for rapaio-jupyter-kernel 3.0.1", r.stderr)
 
 
 if __name__ == "__main__":

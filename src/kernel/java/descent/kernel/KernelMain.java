@@ -71,9 +71,20 @@ public final class KernelMain {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: KernelMain CONNECTION_FILE");
         }
+        PrintStream terminal = System.err;
         redirectOutput(Path.of(args[0]));
         LogManager.getLogManager().readConfiguration(MainApp.class.getClassLoader().getResourceAsStream("logging.properties"));
-        RapaioInternals internals = RapaioInternals.find(); // a mismatch stops the kernel here, before it binds
+        RapaioInternals internals;
+        try {
+            internals = RapaioInternals.find(); // a mismatch stops the kernel here, before it binds
+        } catch (IllegalStateException e) {
+            terminal.println(e.getMessage()); // on the notebook server's terminal too, not only in the kernel's log
+            if (System.err != terminal) {
+                System.err.println(e.getMessage());
+            }
+            System.exit(2);
+            return;
+        }
         String json = Files.readString(Path.of(args[0]));
         ConnectionProperties props = Transform.fromJson(json, ConnectionProperties.class);
         RapaioKernel kernel = new RapaioKernel();
