@@ -1,6 +1,10 @@
 package backprop;
 
 import descent.nn.Activation;
+import descent.nn.Identity;
+import descent.nn.ReLU;
+import descent.nn.Sigmoid;
+import descent.nn.Tanh;
 
 /**
  * Book exercise 9 of the training chapter (Aggarwal ch. 3): the post-activation recursion (Δ, eqs. 3.12–3.13) and
@@ -15,8 +19,23 @@ public final class PrePostBackprop {
     private PrePostBackprop() {
     }
 
+    /** The activation Φ_l of a layer. */
+    public enum Phi {
+        IDENTITY, SIGMOID, TANH, RELU
+    }
+
+    /** The library's implementation of an activation: Φ(a) and Φ'(a) given a and h = Φ(a). */
+    private static Activation activation(Phi phi) {
+        return switch (phi) {
+            case IDENTITY -> new Identity();
+            case SIGMOID -> new Sigmoid();
+            case TANH -> new Tanh();
+            case RELU -> new ReLU();
+        };
+    }
+
     /** Forward values: {@code [0][l]} holds a_l and {@code [1][l]} holds h_l for l = 0..L (a_0 = h_0 = x). */
-    public static double[][][] forward(double[][][] w, Activation[] phi, double[] x) {
+    public static double[][][] forward(double[][][] w, Phi[] phi, double[] x) {
         int layers = w.length;
         double[][] a = new double[layers + 1][];
         double[][] h = new double[layers + 1][];
@@ -32,7 +51,7 @@ public final class PrePostBackprop {
                     s += w[l][r][j] * h[l][r];
                 }
                 a[l + 1][j] = s;
-                h[l + 1][j] = phi[l].value(s);
+                h[l + 1][j] = activation(phi[l]).value(s);
             }
         }
         return new double[][][]{a, h};
@@ -45,7 +64,7 @@ public final class PrePostBackprop {
      * @param dLdOut ∂L/∂h_L, the loss derivative at the output layer's post-activations
      * @return gradients with the shape of {@code w}
      */
-    public static double[][][] postActivation(double[][][] w, Activation[] phi, double[] x, double[] dLdOut) {
+    public static double[][][] postActivation(double[][][] w, Phi[] phi, double[] x, double[] dLdOut) {
         double[][][] f = forward(w, phi, x);
         double[][] a = f[0];
         double[][] h = f[1];
@@ -57,7 +76,7 @@ public final class PrePostBackprop {
      * ∂L/∂w by the pre-activation recursion: start from δ(output) = ∂L/∂h_L ⊙ Φ'(a_L), apply eq. 3.18 backwards,
      * and read each weight's gradient off eq. 3.19.
      */
-    public static double[][][] preActivation(double[][][] w, Activation[] phi, double[] x, double[] dLdOut) {
+    public static double[][][] preActivation(double[][][] w, Phi[] phi, double[] x, double[] dLdOut) {
         double[][][] f = forward(w, phi, x);
         double[][] a = f[0];
         double[][] h = f[1];

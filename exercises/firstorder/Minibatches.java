@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * Exercise 02.9: the minibatches of one epoch (Goodfellow et al. §8.1.3: minibatches must be drawn at random, so
  * shuffle before every epoch). Shuffle the indices 0 … n − 1 with the Fisher–Yates procedure, drawing from
- * {@code rng} in exactly this order,
+ * {@code rng = new java.util.Random(seed)} in exactly this order,
  * <pre>
  *   index ← (0, 1, …, n − 1)
  *   for i = n − 1 down to 1:
@@ -22,10 +22,11 @@ public final class Minibatches {
     /**
      * @param n   number of examples (≥ 1)
      * @param m   batch size (≥ 1)
-     * @param rng the random source (drawn from as described above)
+     * @param seed seeds the random source {@code new java.util.Random(seed)}, drawn from as described above (a new
+     *             seed per epoch gives a new permutation)
      * @return ⌈n/m⌉ arrays of example indices, in order
      */
-    public static int[][] epoch(int n, int m, Random rng) {
+    public static int[][] epoch(int n, int m, long seed) {
         // YOUR CODE HERE
         throw new UnsupportedOperationException("Exercise 02.9 (minibatches for one epoch) is not implemented yet");
     }

@@ -1,7 +1,6 @@
 package penalties;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * Exercise 05.9: the posterior predictive of Bayesian linear regression (the draft chapter 7, §7.1 and §7.2.3; the

@@ -1,8 +1,8 @@
 package penalties;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import java.util.Arrays;
+import org.ejml.simple.SimpleMatrix;
+import org.ejml.simple.SimpleSVD;
 
 /**
  * Exercise 05.8: the Moore–Penrose pseudo-inverse through the singular value decomposition (Goodfellow et al. §7.3,
@@ -11,7 +11,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *   X = U Σ Vᵀ,    X⁺ = V Σ⁺ Uᵀ,    Σ⁺ᵢᵢ = 1/σᵢ if σᵢ &gt; tol·σ_max, else 0
  * </pre>
  * The tolerance is relative to the largest singular value. Without it, a singular value that is zero up to rounding
- * (10⁻¹⁶, say) would be inverted into 10¹⁶. Use EJML's SVD ({@code DecompositionFactory_DDRM.svd}).
+ * (10⁻¹⁶, say) would be inverted into 10¹⁶. Use EJML's SVD (e.g. {@code new SimpleMatrix(x).svd()},
+ * with {@code getU()}, {@code getV()}, {@code getSingularValues()}).
  */
 public final class PseudoInverseSvd {
 

@@ -1,7 +1,6 @@
 package penalties;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * Exercise 05.9: the posterior predictive of Bayesian linear regression (the draft chapter 7, §7.1 and §7.2.3; the
@@ -32,21 +31,11 @@ public final class BayesianPrediction {
         if (!(alpha > 0) || !(noiseVariance > 0)) {
             throw new IllegalArgumentException("α and σ² must be > 0, got α = " + alpha + ", σ² = " + noiseVariance);
         }
-        DMatrixRMaj xm = new DMatrixRMaj(x);
-        int n = xm.numCols;
-        DMatrixRMaj precision = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransA(1 / noiseVariance, xm, xm, precision);
-        for (int i = 0; i < n; i++) {
-            precision.add(i, i, alpha);
-        }
-        DMatrixRMaj cov = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.invert(precision, cov);
-        DMatrixRMaj xty = new DMatrixRMaj(n, 1), mean = new DMatrixRMaj(n, 1);
-        CommonOps_DDRM.multTransA(1 / noiseVariance, xm, DMatrixRMaj.wrap(y.length, 1, y.clone()), xty);
-        CommonOps_DDRM.mult(cov, xty, mean);
-        DMatrixRMaj xs = DMatrixRMaj.wrap(n, 1, xStar.clone()), cx = new DMatrixRMaj(n, 1);
-        CommonOps_DDRM.mult(cov, xs, cx);
-        return new double[]{CommonOps_DDRM.dot(xs, mean), noiseVariance + CommonOps_DDRM.dot(xs, cx)};
+        SimpleMatrix xm = new SimpleMatrix(x), xs = new SimpleMatrix(xStar);
+        SimpleMatrix precision = xm.transpose().mult(xm).divide(noiseVariance).plus(SimpleMatrix.identity(xm.getNumCols()).scale(alpha));
+        SimpleMatrix cov = precision.invert();
+        SimpleMatrix mean = cov.mult(xm.transpose().mult(new SimpleMatrix(y))).divide(noiseVariance);
+        return new double[]{xs.dot(mean), noiseVariance + xs.dot(cov.mult(xs))};
         // END SOLUTION
     }
 }

@@ -25,17 +25,17 @@ public final class MaxNormProjection {
         if (!(c > 0)) {
             throw new IllegalArgumentException("the radius c must be > 0, got " + c);
         }
-        int rows = w.length, cols = rows == 0 ? 0 : w[0].length;
-        for (int j = 0; j < cols; j++) {
+        if (w.length == 0) {
+            return;
+        }
+        for (int j = 0; j < w[0].length; j++) {
             double s = 0;
-            for (int i = 0; i < rows; i++) {
-                s += w[i][j] * w[i][j];
+            for (double[] row : w) {
+                s += row[j] * row[j];
             }
-            double norm = Math.sqrt(s);
-            if (norm > c) {
-                for (int i = 0; i < rows; i++) {
-                    w[i][j] *= c / norm;
-                }
+            double scale = Math.min(1, c / Math.sqrt(s));
+            for (double[] row : w) {
+                row[j] *= scale;
             }
         }
         // END SOLUTION

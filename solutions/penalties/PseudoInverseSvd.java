@@ -1,8 +1,8 @@
 package penalties;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import java.util.Arrays;
+import org.ejml.simple.SimpleMatrix;
+import org.ejml.simple.SimpleSVD;
 
 /**
  * Exercise 05.8: the Moore–Penrose pseudo-inverse through the singular value decomposition (Goodfellow et al. §7.3,
@@ -11,7 +11,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *   X = U Σ Vᵀ,    X⁺ = V Σ⁺ Uᵀ,    Σ⁺ᵢᵢ = 1/σᵢ if σᵢ &gt; tol·σ_max, else 0
  * </pre>
  * The tolerance is relative to the largest singular value. Without it, a singular value that is zero up to rounding
- * (10⁻¹⁶, say) would be inverted into 10¹⁶. Use EJML's SVD ({@code DecompositionFactory_DDRM.svd}).
+ * (10⁻¹⁶, say) would be inverted into 10¹⁶. Use EJML's SVD (e.g. {@code new SimpleMatrix(x).svd()},
+ * with {@code getU()}, {@code getV()}, {@code getSingularValues()}).
  */
 public final class PseudoInverseSvd {
 
@@ -25,21 +26,16 @@ public final class PseudoInverseSvd {
      */
     public static double[][] pinv(double[][] x, double tol) {
         // BEGIN SOLUTION 05.8 pseudo-inverse via SVD
-        DMatrixRMaj xm = new DMatrixRMaj(x);
-        int m = xm.numRows, n = xm.numCols;
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, true, true, true);
-        svd.decompose(xm.copy());
-        DMatrixRMaj u = svd.getU(null, false), v = svd.getV(null, false);
+        SimpleMatrix xm = new SimpleMatrix(x);
+        SimpleSVD<SimpleMatrix> svd = xm.svd(true);
+        SimpleMatrix u = svd.getU(), v = svd.getV();
         double[] s = svd.getSingularValues();
-        double max = 0;
-        for (double sv : s) {
-            max = Math.max(max, sv);
-        }
-        double[][] out = new double[n][m];
+        double max = Arrays.stream(s).max().getAsDouble();
+        double[][] out = new double[xm.getNumCols()][xm.getNumRows()];
         for (int k = 0; k < s.length; k++) {
             if (s[k] > tol * max) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < m; j++) {
+                for (int i = 0; i < out.length; i++) {
+                    for (int j = 0; j < out[i].length; j++) {
                         out[i][j] += v.get(i, k) * u.get(j, k) / s[k];
                     }
                 }

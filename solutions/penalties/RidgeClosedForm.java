@@ -1,9 +1,6 @@
 package penalties;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * Exercise 05.2: ridge regression in closed form for the objective exactly as Goodfellow et al. print it in
@@ -12,8 +9,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *   J̃(w) = (Xw − y)ᵀ(Xw − y) + ½ α wᵀw.
  * </pre>
  * Set its gradient to zero and solve. (Careful: eq. 7.17's printed answer belongs to a different scaling of the
- * objective; notebook 20 shows the erratum.) Use EJML for the linear solve (e.g. {@code LinearSolverFactory_DDRM.chol}
- * or {@code CommonOps_DDRM.solve}); X is m×n with any m, and α &gt; 0 makes the system solvable even when m &lt; n.
+ * objective; notebook 20 shows the erratum.) Use EJML for the linear solve (e.g. {@code SimpleMatrix}: {@code new
+ * SimpleMatrix(x)}, {@code transpose()}, {@code mult}, {@code plus}, {@code solve}); X is m×n with any m, and α &gt; 0 makes the system solvable even when m &lt; n.
  */
 public final class RidgeClosedForm {
 
@@ -32,20 +29,10 @@ public final class RidgeClosedForm {
         if (!(alpha > 0)) {
             throw new IllegalArgumentException("α must be > 0, got " + alpha);
         }
-        DMatrixRMaj xm = new DMatrixRMaj(x);
-        int n = xm.numCols;
-        DMatrixRMaj a = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransA(xm, xm, a);
-        for (int i = 0; i < n; i++) {
-            a.add(i, i, alpha / 2);         // 2XᵀXw − 2Xᵀy + αw = 0  ⇒  (XᵀX + (α/2)I)w = Xᵀy
-        }
-        DMatrixRMaj b = new DMatrixRMaj(n, 1);
-        CommonOps_DDRM.multTransA(xm, DMatrixRMaj.wrap(y.length, 1, y.clone()), b);
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
-        chol.setA(a);
-        DMatrixRMaj w = new DMatrixRMaj(n, 1);
-        chol.solve(b, w);
-        return w.data;
+        SimpleMatrix xm = new SimpleMatrix(x);
+        // 2Xᵀ(Xw − y) + αw = 0  ⇒  (XᵀX + (α/2)I)w = Xᵀy
+        SimpleMatrix a = xm.transpose().mult(xm).plus(SimpleMatrix.identity(xm.getNumCols()).scale(alpha / 2));
+        return a.solve(xm.transpose().mult(new SimpleMatrix(y))).getDDRM().data;
         // END SOLUTION
     }
 }

@@ -15,8 +15,11 @@ class JacobianBackpropTest {
             + "(rows of J are outputs, so the product runs down the columns)";
 
     @Test
-    @Points(4)
+    @Points(5)
     void transposedProductOnARectangularJacobian() {
+        // A square J that is not symmetric tells Jᵀg from Jg: J = [[1, 2], [3, 4]], g = (1, 1): Jᵀg = (4, 6), Jg = (3, 7).
+        allClose("g_i", "J = [[1, 2], [3, 4]], g_{i+1} = (1, 1) (Jg would be (3, 7))", new double[]{4, 6},
+                JacobianBackprop.vectorJacobianProduct(new double[][]{{1, 2}, {3, 4}}, new double[]{1, 1}), 1e-12, REREAD);
         // J = [[1, 2, 3], [4, 5, 6]] (2 outputs, 3 inputs), g = (1, −1): Jᵀg = (1−4, 2−5, 3−6) = (−3, −3, −3).
         // With g = (2, 0.5): (2+2, 4+2.5, 6+3) = (4, 6.5, 9).
         double[][] j = {{1, 2, 3}, {4, 5, 6}};
@@ -44,7 +47,7 @@ class JacobianBackpropTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     void jacobianRouteEqualsTheElementwiseRule() {
         // Table 3.1: g_i = g_{i+1} ⊙ σ(z)(1 − σ(z)), and a central difference of L = g·σ(z).
         double[] z = {-1.3, 0.2, 2.5, -0.1};

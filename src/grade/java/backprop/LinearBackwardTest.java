@@ -90,8 +90,35 @@ class LinearBackwardTest {
                 gotW[r * 5 + j] = got.dW()[r][j];
             }
         }
-        allClose("∂L/∂W (flattened)", "random 4×3 batch, 3→5 layer (seed 13), against central differences",
-                fdW, gotW, 1e-8, REREAD);
+        String input = "random 4×3 batch, 3→5 layer (seed 13), against central differences of L = Σ G ⊙ (XW + 1bᵀ)";
+        allClose("∂L/∂W (flattened)", input, fdW, gotW, 1e-8, REREAD);
+        // L is linear in b and in X as well, so the same check covers the other two gradients.
+        double[] fdB = new double[5];
+        for (int j = 0; j < 5; j++) {
+            double keep = b[j];
+            b[j] = keep + 1e-4;
+            double plus = probe(x, w, b, gOut);
+            b[j] = keep - 1e-4;
+            double minus = probe(x, w, b, gOut);
+            b[j] = keep;
+            fdB[j] = (plus - minus) / 2e-4;
+        }
+        allClose("∂L/∂b", input, fdB, got.db(), 1e-8, REREAD);
+        double[] fdX = new double[12];
+        double[] gotX = new double[12];
+        for (int i = 0; i < 4; i++) {
+            for (int r = 0; r < 3; r++) {
+                double keep = x[i][r];
+                x[i][r] = keep + 1e-4;
+                double plus = probe(x, w, b, gOut);
+                x[i][r] = keep - 1e-4;
+                double minus = probe(x, w, b, gOut);
+                x[i][r] = keep;
+                fdX[i * 3 + r] = (plus - minus) / 2e-4;
+                gotX[i * 3 + r] = got.dX()[i][r];
+            }
+        }
+        allClose("∂L/∂X (flattened)", input, fdX, gotX, 1e-8, REREAD);
     }
 
     private static double probe(double[][] x, double[][] w, double[] b, double[][] g) {

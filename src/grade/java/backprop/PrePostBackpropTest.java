@@ -4,10 +4,7 @@ import static descent.grade.GradedAssert.allClose;
 
 import descent.grade.Exercise;
 import descent.grade.Points;
-import descent.nn.Activation;
-import descent.nn.Identity;
-import descent.nn.Sigmoid;
-import descent.nn.Tanh;
+import backprop.PrePostBackprop.Phi;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +37,20 @@ class PrePostBackpropTest {
     // x = 1 → h = σ(w1·x) → o = w2·h, L = ½o² (t = 0). With w1 = 0, w2 = 2: h = 0.5, o = 1, ∂L/∂o = 1,
     // ∂L/∂w2 = o·h = 0.5 and ∂L/∂w1 = o·w2·σ'(0)·x = 2·0.25 = 0.5 (hand calculation).
     private static final double[][][] CHAIN = {{{0.0}}, {{2.0}}};
-    private static final Activation[] CHAIN_PHI = {new Sigmoid(), new Identity()};
+    private static final Phi[] CHAIN_PHI = {Phi.SIGMOID, Phi.IDENTITY};
+
+    // The output node nonlinear too: x = 1 → h = tanh(w1·x) → o = σ(w2·h). With w1 = 0, w2 = 2: h = 0, a_o = 0,
+    // o = ½, σ'(0) = ¼, tanh'(0) = 1, so ∂L/∂w2 = ∂L/∂o·σ'(0)·h = 0 and ∂L/∂w1 = ∂L/∂o·σ'(0)·w2·tanh'(0)·x = ½
+    // (hand calculation). Leaving out Φ' of the output node gives 2 instead of ½.
+    private static final Phi[] SQUASHED_PHI = {Phi.TANH, Phi.SIGMOID};
 
     @Test
     @Points(3)
     void postActivationByHand() {
         allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (sigmoid), w2 = 2 (identity), ∂L/∂o = 1", new double[]{0.5, 0.5},
                 flat(PrePostBackprop.postActivation(CHAIN, CHAIN_PHI, new double[]{1}, new double[]{1})), 1e-12, POST);
+        allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (tanh), w2 = 2 (sigmoid output), ∂L/∂o = 1", new double[]{0.5, 0},
+                flat(PrePostBackprop.postActivation(CHAIN, SQUASHED_PHI, new double[]{1}, new double[]{1})), 1e-12, POST);
     }
 
     @Test
@@ -54,6 +58,8 @@ class PrePostBackpropTest {
     void preActivationByHand() {
         allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (sigmoid), w2 = 2 (identity), ∂L/∂o = 1", new double[]{0.5, 0.5},
                 flat(PrePostBackprop.preActivation(CHAIN, CHAIN_PHI, new double[]{1}, new double[]{1})), 1e-12, PRE);
+        allClose("∂L/∂(w1, w2)", "x = 1, w1 = 0 (tanh), w2 = 2 (sigmoid output), ∂L/∂o = 1", new double[]{0.5, 0},
+                flat(PrePostBackprop.preActivation(CHAIN, SQUASHED_PHI, new double[]{1}, new double[]{1})), 1e-12, PRE);
     }
 
     @Test
@@ -70,7 +76,7 @@ class PrePostBackpropTest {
                 }
             }
         }
-        Activation[] phi = {new Tanh(), new Sigmoid(), new Tanh()};
+        Phi[] phi = {Phi.TANH, Phi.SIGMOID, Phi.TANH};
         double[] x = {0.4, -0.9, 1.3};
         double[] t = {0.2, -0.5};
         // L = ½‖h_L − t‖², so ∂L/∂h_L = h_L − t.
@@ -100,7 +106,7 @@ class PrePostBackpropTest {
                 "exercise 9: δ(h) = Φ'(a_h)·Δ(h), so eq. 3.19 equals eq. 3.13");
     }
 
-    private static double loss(double[][][] w, Activation[] phi, double[] x, double[] t) {
+    private static double loss(double[][][] w, Phi[] phi, double[] x, double[] t) {
         double[] out = PrePostBackprop.forward(w, phi, x)[1][w.length];
         double s = 0;
         for (int k = 0; k < t.length; k++) {

@@ -15,7 +15,7 @@ class SoftmaxDerivativesTest {
     private static final double[] V = {1, 2, 3};
 
     @Test
-    @Points(3)
+    @Points(2)
     void softmaxValuesAndStability() {
         // Aggarwal exercise 10 (computed independently in NumPy, src/test/python/reproductions.py): o = (0.090031, 0.244728, 0.665241).
         allClose("softmax(v)", "v = (1, 2, 3)", new double[]{0.090031, 0.244728, 0.665241},
@@ -24,14 +24,12 @@ class SoftmaxDerivativesTest {
         allClose("softmax(v)", "v = (1001, 1002, 1003) (subtract max v before exp)",
                 new double[]{0.090031, 0.244728, 0.665241}, SoftmaxDerivatives.softmax(new double[]{1001, 1002, 1003}),
                 1e-6, REREAD);
-        // The same numbers permuted, the largest first: subtracting the last entry (or the first) instead of the max
-        // overflows one of these two.
-        allClose("softmax(v)", "v = (1003, 1001, 1002) (subtract max v, wherever it is, before exp)",
-                new double[]{0.665241, 0.090031, 0.244728}, SoftmaxDerivatives.softmax(new double[]{1003, 1001, 1002}),
-                1e-6, REREAD);
-        allClose("softmax(v)", "v = (1001, 1003, 1002) (subtract max v, wherever it is, before exp)",
-                new double[]{0.090031, 0.665241, 0.244728}, SoftmaxDerivatives.softmax(new double[]{1001, 1003, 1002}),
-                1e-6, REREAD);
+        // The largest entry first, then in the middle: subtracting the last entry (or the first, or the mean) instead of
+        // the max leaves an exponent of 1000 or 2000, and exp overflows. e^−1000 underflows to 0, so o is exactly one-hot.
+        allClose("softmax(v)", "v = (1000, 0, −1000) (subtract max v, wherever it is, before exp)",
+                new double[]{1, 0, 0}, SoftmaxDerivatives.softmax(new double[]{1000, 0, -1000}), 1e-12, REREAD);
+        allClose("softmax(v)", "v = (−1000, 1000, 0) (subtract max v, wherever it is, before exp)",
+                new double[]{0, 1, 0}, SoftmaxDerivatives.softmax(new double[]{-1000, 1000, 0}), 1e-12, REREAD);
         // All entries very negative: exp(v) underflows to 0 unless the (negative) max is subtracted.
         allClose("softmax(v)", "v = (−1003, −1001, −1002) (exp(v) underflows to 0; subtract max v = −1001)",
                 new double[]{0.090031, 0.665241, 0.244728},
@@ -39,7 +37,7 @@ class SoftmaxDerivativesTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     void jacobianMatchesTheWorkedAnswerAndFiniteDifferences() {
         double[][] j = SoftmaxDerivatives.jacobian(V);
         double[][] want = {{0.081925, -0.022033, -0.059892}, {-0.022033, 0.184836, -0.162803},
@@ -84,6 +82,26 @@ class SoftmaxDerivativesTest {
         }
         allClose("∂L/∂v", "v = (1, 2, 3), soft y = (0.2, 0.3, 0.5), against central differences", fd,
                 SoftmaxDerivatives.crossEntropyGradient(V, y), 1e-8, REREAD);
+    }
+
+    @Test
+    @Points(2)
+    void crossEntropyGradientIsTheJacobianTransposeTimesDLdo() {
+        // The chain rule through the softmax (eq. 3.22's derivation): ∂L/∂v_j = Σ_i (∂L/∂o_i)(∂o_i/∂v_j) with
+        // ∂L/∂o_i = −y_i/o_i. Your Jacobian and your gradient must agree, so a sign slip in either one shows here.
+        double[] v = {0.4, -1.3, 2.1, 0.2};
+        double[] y = {0.1, 0.5, 0.0, 0.4};
+        double[] o = SoftmaxDerivatives.softmax(v);
+        double[][] j = SoftmaxDerivatives.jacobian(v);
+        double[] viaJacobian = new double[4];
+        for (int c = 0; c < 4; c++) {
+            for (int i = 0; i < 4; i++) {
+                viaJacobian[c] += (-y[i] / o[i]) * j[i][c];
+            }
+        }
+        allClose("∂L/∂v against Jᵀ(∂L/∂o) with ∂L/∂o = −y/o computed from your softmax and Jacobian",
+                "v = (0.4, −1.3, 2.1, 0.2), y = (0.1, 0.5, 0, 0.4)", viaJacobian,
+                SoftmaxDerivatives.crossEntropyGradient(v, y), 1e-12, REREAD);
     }
 
     private static double ce(double[] v, double[] y) {

@@ -25,6 +25,18 @@ class AdaGradStepTest {
         allClose("θ", input, new double[]{0.9000000033333332, 1.9000000025}, theta, 1e-12, REREAD);
     }
 
+    @Test
+    @Points(1)
+    void aZeroGradientEntryLeavesItsParameterAlone() {
+        // g₁ = 0 at the first step: r₁ stays 0 and the rate ε/(δ + √0) = ε/δ multiplies 0, so θ₁ does not move; without
+        // δ the rate is ε/0 and the step 0·∞ is NaN. θ₂ = 2 − 0.1·4/(4 + 1e-7).
+        double[] theta = {1, 2}, r = {0, 0};
+        AdaGradStep.step(theta, r, new double[]{0, 4}, 0.1, 1e-7);
+        String input = "θ = (1, 2), g = (0, 4), ε = 0.1, δ = 1e-7 (first step, r = 0)";
+        allClose("r", input, new double[]{0, 16}, r, 0, REREAD);
+        allClose("θ", input, new double[]{1, 2 - 0.1 * 4 / (4 + 1e-7)}, theta, 1e-15, REREAD);
+    }
+
     /** torch.optim.Adagrad(lr=0.1, eps=1e-7), five steps on Rosenbrock from (−1.2, 1) (src/test/python/optim_fixtures.py). */
     @Test
     @Points(2)

@@ -21,7 +21,7 @@ class MinibatchesTest {
     @Test
     @Points(2)
     void coversEveryExampleOnceInBatchesOfM() {
-        int[][] b = Minibatches.epoch(23, 5, new Random(1));
+        int[][] b = Minibatches.epoch(23, 5, 1L);
         String input = "n = 23, m = 5";
         that(b != null && b.length == 5, "number of batches", input, "expected ⌈23/5⌉ = 5, got " + (b == null ? "null" : b.length), REREAD);
         for (int i = 0; i < 4; i++) {
@@ -50,34 +50,32 @@ class MinibatchesTest {
         }
         Collections.shuffle(ref, new Random(42));
         int[] expected = ref.stream().mapToInt(Integer::intValue).toArray();
-        int[][] b = Minibatches.epoch(30, 8, new Random(42));
+        int[][] b = Minibatches.epoch(30, 8, 42L);
         int[] got = Arrays.stream(b).flatMapToInt(Arrays::stream).toArray();
         if (!Arrays.equals(expected, got)) {
-            fail("concatenated batches", "n = 30, m = 8, new Random(42)", Arrays.toString(expected), Arrays.toString(got), REREAD);
+            fail("concatenated batches", "n = 30, m = 8, seed 42 (new Random(42))", Arrays.toString(expected), Arrays.toString(got), REREAD);
         }
     }
 
     /**
-     * Two epochs drawn one after the other from the same Random must match two shuffles drawn one after the other:
-     * the loop draws exactly n − 1 numbers (i = n − 1 down to 1), so any extra or missing draw shifts every later
-     * epoch of a training run.
+     * The permutation for several seeds and a size that does not divide n, against the JDK's Fisher–Yates shuffle with
+     * the same seed: any extra or missing draw of the loop (it draws exactly n − 1 numbers, i = n − 1 down to 1) or
+     * a draw of the wrong range gives another permutation.
      */
     @Test
     @Points(1)
-    void consecutiveEpochsDrawExactlyTheirShareOfTheRandomSource() {
-        Random reference = new Random(7);
-        Random rng = new Random(7);
-        for (int epoch = 1; epoch <= 3; epoch++) {
+    void matchesTheJdkShuffleForSeveralSeeds() {
+        for (long seed = 7; seed <= 9; seed++) {
             List<Integer> ref = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 ref.add(i);
             }
-            Collections.shuffle(ref, reference);
+            Collections.shuffle(ref, new Random(seed));
             int[] expected = ref.stream().mapToInt(Integer::intValue).toArray();
-            int[] got = Arrays.stream(Minibatches.epoch(12, 5, rng)).flatMapToInt(Arrays::stream).toArray();
+            int[] got = Arrays.stream(Minibatches.epoch(12, 5, seed)).flatMapToInt(Arrays::stream).toArray();
             if (!Arrays.equals(expected, got)) {
-                fail("concatenated batches of epoch " + epoch, "n = 12, m = 5, epochs 1, 2, 3 drawn from one new Random(7) "
-                        + "(the shuffle of each epoch draws rng.nextInt(i + 1) for i = n − 1 down to 1, nothing more)",
+                fail("concatenated batches", "n = 12, m = 5, seed " + seed + " (the shuffle draws rng.nextInt(i + 1) "
+                        + "for i = n − 1 down to 1 from new Random(seed), nothing more)",
                         Arrays.toString(expected), Arrays.toString(got), REREAD);
             }
         }
@@ -86,10 +84,9 @@ class MinibatchesTest {
     @Test
     @Points(1)
     void differentEpochsDifferAndOneBatchIsThePermutation() {
-        Random rng = new Random(3);
-        int[][] first = Minibatches.epoch(50, 50, rng), second = Minibatches.epoch(50, 50, rng);
+        int[][] first = Minibatches.epoch(50, 50, 3L), second = Minibatches.epoch(50, 50, 4L);
         that(first.length == 1 && second.length == 1, "number of batches", "n = m = 50", "expected 1", REREAD);
-        that(!Arrays.equals(first[0], second[0]), "two consecutive epochs from one Random", "n = m = 50",
-                "they came out identical; each epoch must draw a fresh permutation", REREAD);
+        that(!Arrays.equals(first[0], second[0]), "epochs with seeds 3 and 4", "n = m = 50",
+                "they came out identical; each seed must give a fresh permutation, drawn from new Random(seed)", REREAD);
     }
 }

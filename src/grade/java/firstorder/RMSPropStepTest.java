@@ -30,6 +30,18 @@ class RMSPropStepTest {
 
     @Test
     @Points(1)
+    void aZeroGradientEntryLeavesItsParameterAlone() {
+        // g₁ = 0 at the first step: r₁ stays 0 and the step is ε/√(δ + 0)·0 = 0; without δ it is 0/0 = NaN.
+        // θ₂ = 2 − 0.01·4/√(1e-6 + 0.1·16).
+        double[] theta = {1, 2}, r = {0, 0};
+        RMSPropStep.step(theta, r, new double[]{0, 4}, 0.01, 0.9, 1e-6);
+        String input = "θ = (1, 2), g = (0, 4), ε = 0.01, ρ = 0.9, δ = 1e-6 (first step, r = 0)";
+        allClose("r", input, new double[]{0, 0.1 * 16}, r, 1e-15, REREAD);
+        allClose("θ", input, new double[]{1, 2 - 0.01 * 4 / Math.sqrt(1e-6 + 0.1 * 16)}, theta, 1e-15, REREAD);
+    }
+
+    @Test
+    @Points(1)
     void firstStepIgnoresTheGradientScale() {
         // r starts at 0, so step 1 is ε·g/√((1 − ρ)g²) = ε/√(1 − ρ)·sign(g) ≈ 3.16ε for ρ = 0.9 (δ = 0)
         double[] theta = {0, 0, 0}, r = {0, 0, 0};

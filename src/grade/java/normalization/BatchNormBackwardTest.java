@@ -2,6 +2,7 @@ package normalization;
 
 import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.close;
+import static descent.grade.GradedAssert.that;
 
 import descent.grade.Exercise;
 import descent.grade.Points;
@@ -98,6 +99,39 @@ class BatchNormBackwardTest {
         String input = Fixtures.X_FORMULA + ", g[r][i] = cos(0.9r − 0.4i) + 0.1(r − i) (compared with PyTorch autograd)";
         allClose("∂L/∂γ (the first array)", input, Fixtures.BN_DGAMMA, d == null || d.length < 2 ? null : d[0], 1e-10, REREAD);
         allClose("∂L/∂β (the second array)", input, Fixtures.BN_DBETA, d[1], 1e-10, REREAD);
+    }
+
+
+    @Test
+    @Points(1)
+    void aLargeMeanOrASingleExampleChangeNothing() {
+        checkALargeMeanOrASingleExampleChangeNothing(STUDENT, STUDENT_PARAMETERS);
+    }
+
+    static void checkALargeMeanOrASingleExampleChangeNothing(Input input, Parameters parameters) {
+        // The PyTorch batch shifted by 10⁸: batch normalization removes the mean, so every gradient is unchanged;
+        // a variance formed as Σv²/m − μ² (or by multiplying before subtracting μ) loses it next to 10¹⁶.
+        double[][] v = Fixtures.x(8, 3, 0, 1);
+        for (double[] row : v) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] += 1e8;
+            }
+        }
+        String shifted = Fixtures.X_FORMULA + ", every v plus 10⁸, g[r][i] = cos(0.9r − 0.4i) + 0.1(r − i)";
+        allClose("∂L/∂v (row-major)", shifted, Fixtures.BN_DX,
+                Fixtures.flat(input.apply(Fixtures.copy(v), Fixtures.gamma(3), 1e-5, Fixtures.g(8, 3))), 1e-6,
+                REREAD + "; subtract μ before squaring");
+        double[][] d = parameters.apply(Fixtures.copy(v), 1e-5, Fixtures.g(8, 3));
+        that(d != null && d.length == 2, "the result", shifted, "expected exactly two arrays {∂L/∂γ, ∂L/∂β}, got "
+                + (d == null ? "null" : d.length), REREAD);
+        allClose("∂L/∂γ", shifted, Fixtures.BN_DGAMMA, d[0], 1e-6, REREAD + "; subtract μ before squaring");
+        allClose("∂L/∂β", shifted, Fixtures.BN_DBETA, d[1], 1e-6, REREAD);
+        // A batch of one example: v̂ = 0, so ∂L/∂γ = 0 and ∂L/∂β = g.
+        double[][] one = parameters.apply(new double[][]{{2, -1}}, 1e-5, new double[][]{{0.5, -3}});
+        that(one != null && one.length == 2, "the result", "one example v = (2, −1), g = (0.5, −3)",
+                "expected two arrays", REREAD);
+        allClose("∂L/∂γ", "one example v = (2, −1), g = (0.5, −3) (v̂ = 0)", new double[]{0, 0}, one[0], 1e-12, REREAD);
+        allClose("∂L/∂β", "one example v = (2, −1), g = (0.5, −3)", new double[]{0.5, -3}, one[1], 1e-12, REREAD);
     }
 
 

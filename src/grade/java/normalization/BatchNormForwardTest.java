@@ -78,6 +78,36 @@ class BatchNormForwardTest {
     }
 
     @Test
+    @Points(1)
+    void aLargeMeanDoesNotSpoilTheVariance() {
+        checkALargeMeanDoesNotSpoilTheVariance(STUDENT);
+    }
+
+    static void checkALargeMeanDoesNotSpoilTheVariance(Train f) {
+        // The batch of the test above shifted by 10⁸: batch normalization removes the mean, so the outputs must not
+        // change. Σ(v − μ)²/m does that; Σv²/m − μ² (or any form that multiplies before subtracting μ) subtracts
+        // numbers near 10¹⁶ whose difference is 0.02, and loses it.
+        double[] col = {0.30, 0.38, 0.22, 0.35, 0.27, 0.34};
+        double mean = 0, s2 = 0;
+        for (double c : col) {
+            mean += c / 6;
+        }
+        for (double c : col) {
+            s2 += (c - mean) * (c - mean) / 6;
+        }
+        double[][] v = new double[6][1];
+        double[] expected = new double[6];
+        for (int r = 0; r < 6; r++) {
+            v[r][0] = col[r] + 1e8;
+            expected[r] = 1.7 * (col[r] - mean) / Math.sqrt(s2 + 1e-3) - 0.4;
+        }
+        double[][] a = f.apply(v, new double[]{1.7}, new double[]{-0.4}, 1e-3);
+        allClose("outputs (one column)", "one unit with values 10⁸ + (0.30, 0.38, 0.22, 0.35, 0.27, 0.34); γ = 1.7, "
+                + "β = −0.4, ε = 1e-3", expected, a == null ? null : java.util.Arrays.stream(a).mapToDouble(r -> r[0]).toArray(),
+                1e-5, REREAD + "; subtract μ before squaring");
+    }
+
+    @Test
     @Points(3)
     void inferenceModeMatchesPyTorchEval() {
         checkInferenceModeMatchesPyTorchEval(STUDENT_INFERENCE);

@@ -33,6 +33,24 @@ class LayerNormForwardTest {
     }
 
     @Test
+    @Points(1)
+    void aLargeMeanDoesNotSpoilTheVariance() {
+        checkALargeMeanDoesNotSpoilTheVariance(STUDENT);
+    }
+
+    static void checkALargeMeanDoesNotSpoilTheVariance(Forward f) {
+        // A row 10⁸ + (1.1, 2.3, 6.2, 3.6): deviations (−2.2, −1, 2.9, 0.3), biased variance 14.34/4 = 3.585, so with
+        // γ = 1, β = 0, ε = 0.1 the output is the deviations over √3.685 whatever the shift. Σx²/n − μ² (or multiplying
+        // before subtracting μ) loses the 3.585 next to 10¹⁶.
+        double s = Math.sqrt(3.685);
+        double[][] y = f.apply(new double[][]{{1e8 + 1.1, 1e8 + 2.3, 1e8 + 6.2, 1e8 + 3.6}}, new double[]{1, 1, 1, 1},
+                new double[4], 0.1);
+        allClose("y", "one row 10⁸ + (1.1, 2.3, 6.2, 3.6), γ = 1, β = 0, ε = 0.1",
+                new double[]{-2.2 / s, -1.0 / s, 2.9 / s, 0.3 / s}, y == null || y.length == 0 ? null : y[0], 1e-6,
+                REREAD + "; subtract the row's mean before squaring");
+    }
+
+    @Test
     @Points(2)
     void eachRowIsStandardizedOnItsOwn() {
         checkEachRowIsStandardizedOnItsOwn(STUDENT);

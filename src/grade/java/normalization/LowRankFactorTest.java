@@ -89,6 +89,26 @@ class LowRankFactorTest {
 
     @Test
     @Points(1)
+    void keepsTheLargestSingularValuesInWhateverOrderTheSvdReturnsThem() {
+        checkKeepsTheLargestSingularValues(STUDENT);
+    }
+
+    static void checkKeepsTheLargestSingularValues(Truncate f) {
+        // W = [[0, 1, 0], [2, 0, 0], [0, 0, 3]] has singular values 3, 2, 1 (EJML returns them unsorted): W_1 keeps the 3,
+        // W_2 the 3 and the 2 (hand calculation). A single row is its own rank-1 approximation.
+        double[][] w = {{0, 1, 0}, {2, 0, 0}, {0, 0, 3}};
+        String input = "W = [[0, 1, 0], [2, 0, 0], [0, 0, 3]] (singular values 3, 2, 1)";
+        allClose("W_1 (row-major)", input + ", k = 1", new double[]{0, 0, 0, 0, 0, 0, 0, 0, 3}, Fixtures.flat(f.apply(w, 1)),
+                1e-12, REREAD + "; sort the SVD: SingularOps_DDRM.descendingOrder");
+        allClose("W_2 (row-major)", input + ", k = 2", new double[]{0, 0, 0, 2, 0, 0, 0, 0, 3}, Fixtures.flat(f.apply(w, 2)),
+                1e-12, REREAD + "; sort the SVD: SingularOps_DDRM.descendingOrder");
+        double[][] row = f.apply(new double[][]{{3, -4}}, 1);
+        allClose("W_1", "W = [[3, −4]] (one row), k = 1", new double[]{3, -4}, row == null || row.length == 0 ? null : row[0],
+                1e-12, REREAD);
+    }
+
+    @Test
+    @Points(1)
     void rankOutsideTheRangeIsRefused() {
         checkRankOutsideTheRangeIsRefused(STUDENT);
     }

@@ -52,6 +52,8 @@ class PruningTest {
         // ⌊0.3·8⌋ = 2, ⌊0.99·8⌋ = 7: the count is rounded down
         expect(f, w, 0.3, new boolean[]{true, false, true, true, true, false, true, true});
         expect(f, w, 0.99, new boolean[]{false, false, false, false, true, false, false, false});
+        // the smallest weight first in the array: after removing it, the next search must skip it
+        expect(f, new double[]{0.1, -5, 0.3, 2}, 0.5, new boolean[]{false, true, false, true});
     }
 
     @Test

@@ -55,6 +55,23 @@ class RunningStatisticsTest {
     }
 
 
+    @Test
+    @Points(1)
+    void aLargeMeanDoesNotSpoilTheBatchVariance() {
+        checkALargeMeanDoesNotSpoilTheBatchVariance(STUDENT);
+    }
+
+    static void checkALargeMeanDoesNotSpoilTheBatchVariance(Update f) {
+        // Column 0 is 10⁸ + (1.1, 2.3, 6.2): deviations (−2.1, −0.9, 3), unbiased variance 14.22/2 = 7.11 whatever the
+        // shift; Σv² − mμ² (or multiplying before subtracting μ_B) subtracts numbers near 3·10¹⁶ and loses it.
+        double[] mean = {0, -1}, var = {2, 0.5};
+        f.apply(mean, var, new double[][]{{1e8 + 1.1, 0}, {1e8 + 2.3, 0}, {1e8 + 6.2, 3}}, 0.25);
+        String input = "μ̄ = (0, −1), σ̄² = (2, 0.5), batch rows (10⁸ + 1.1, 0), (10⁸ + 2.3, 0), (10⁸ + 6.2, 3), momentum 0.25";
+        allClose("running variance (0.75·σ̄² + 0.25·s²)", input, new double[]{0.75 * 2 + 0.25 * 7.11, 0.75 * 0.5 + 0.25 * 3},
+                var, 1e-6, REREAD + "; subtract μ_B before squaring");
+    }
+
+
     /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
     private static final class Fixtures {
         /** BatchNorm1d(momentum=0.1) running mean after the batches x(8, 3, 0.5k)·(1 + 0.5k), k = 0, 1, 2, from μ̄ = 0. */

@@ -69,10 +69,16 @@ class BayesianPredictionTest {
 
     @Test
     @Points(1)
-    void refusesANonPositiveNoiseVariance() {
+    void refusesNonPositiveHyperparameters() {
         try {
             BayesianPrediction.predict(new double[][]{{1}}, new double[]{1}, 1, 0, new double[]{1});
             that(false, "σ² = 0", "X = [[1]], y = (1), α = 1", "expected IllegalArgumentException, got no exception", REREAD);
+        } catch (IllegalArgumentException expected) {
+            // refused
+        }
+        try {
+            BayesianPrediction.predict(new double[][]{{1}}, new double[]{1}, 0, 1, new double[]{1});
+            that(false, "α = 0", "X = [[1]], y = (1), σ² = 1 (a flat prior)", "expected IllegalArgumentException, got no exception", REREAD);
         } catch (IllegalArgumentException expected) {
             // refused
         }

@@ -51,5 +51,11 @@ class DualAscentUpdateTest {
         } catch (IllegalArgumentException expected) {
             // refused
         }
+        try {
+            DualAscentUpdate.update(1, 2, 1, 0);
+            that(false, "ρ = 0", "α = 1, Ω = 2, k = 1 (a step of 0 never moves α)", "expected IllegalArgumentException, got no exception", REREAD);
+        } catch (IllegalArgumentException expected) {
+            // refused
+        }
     }
 }

@@ -56,19 +56,25 @@ class EffectiveParametersTest {
 
     @Test
     @Points(2)
-    void atZeroAlphaItIsTheRank() {
+    void asAlphaVanishesItTendsToTheRank() {
         // the third column is the sum of the first two: rank 2, one eigenvalue of XᵀX is 0 (up to rounding)
         double[][] x = {{1, 2, 3}, {0, 1, 1}, {2, 0, 2}, {1, -1, 0}};
-        close("γ(0)", "X = [[1, 2, 3], [0, 1, 1], [2, 0, 2], [1, −1, 0]] (rank 2)", 2, EffectiveParameters.gamma(x, 0),
-                1e-9, REREAD);
+        close("γ(1e-9)", "X = [[1, 2, 3], [0, 1, 1], [2, 0, 2], [1, −1, 0]] (rank 2)", 2, EffectiveParameters.gamma(x, 1e-9),
+                1e-6, REREAD);
     }
 
     @Test
     @Points(1)
-    void refusesANegativeCoefficient() {
+    void refusesANonPositiveCoefficient() {
         try {
             EffectiveParameters.gamma(new double[][]{{1}}, -1);
             that(false, "α = −1", "X = [[1]]", "expected IllegalArgumentException, got no exception", REREAD);
+        } catch (IllegalArgumentException expected) {
+            // refused
+        }
+        try {
+            EffectiveParameters.gamma(new double[][]{{1}}, 0);
+            that(false, "α = 0", "X = [[1]]", "expected IllegalArgumentException, got no exception", REREAD);
         } catch (IllegalArgumentException expected) {
             // refused
         }

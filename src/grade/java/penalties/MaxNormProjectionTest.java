@@ -59,6 +59,15 @@ class MaxNormProjectionTest {
 
     @Test
     @Points(1)
+    void emptyAndSingleRowMatrices() {
+        MaxNormProjection.project(new double[0][], 1);               // nothing to do, and no exception
+        double[][] w = {{3, -0.5, 4}};                                // one input: every column is a single weight
+        MaxNormProjection.project(w, 1);
+        allClose("W", "W = [[3, −0.5, 4]] (one row), c = 1", new double[]{1, -0.5, 1}, w[0], 1e-15, REREAD);
+    }
+
+    @Test
+    @Points(1)
     void refusesANonPositiveRadius() {
         try {
             MaxNormProjection.project(new double[][]{{1}}, 0);

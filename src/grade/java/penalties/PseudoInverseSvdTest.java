@@ -64,6 +64,22 @@ class PseudoInverseSvdTest {
 
     @Test
     @Points(1)
+    void theToleranceScalesWithASmallLargestSingularValue() {
+        // σ = 0.5 and 7e-4; tol = 1e-3 keeps 7e-4 (> 1e-3·0.5 = 5e-4)
+        double[][] p = PseudoInverseSvd.pinv(new double[][]{{0.5, 0}, {0, 7e-4}}, 1e-3);
+        allClose("row 1 of X⁺", "X = diag(0.5, 7e-4), tol = 1e-3", new double[]{0, 1 / 7e-4}, p[1], 1e-12, REREAD);
+    }
+
+    @Test
+    @Points(1)
+    void aSingularValueExactlyAtTheToleranceCountsAsZero() {
+        // σ = 4 and 1, tol = 0.25: 1 is not above 0.25·4 = 1
+        double[][] p = PseudoInverseSvd.pinv(new double[][]{{4, 0}, {0, 1}}, 0.25);
+        allClose("row 1 of X⁺", "X = diag(4, 1), tol = 0.25 (σ₂ = tol·σ_max exactly)", new double[]{0, 0}, p[1], 1e-15, REREAD);
+    }
+
+    @Test
+    @Points(1)
     void aWideMatrixGivesTheMinimumNormSolution() {
         // x = (1, 1): the least-norm w with w₁ + w₂ = 2 is (1, 1); X⁺ = (½, ½)ᵀ
         double[][] p = PseudoInverseSvd.pinv(new double[][]{{1, 1}}, 1e-12);

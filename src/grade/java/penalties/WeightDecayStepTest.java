@@ -53,9 +53,20 @@ class WeightDecayStepTest {
         for (int i = 0; i < 6; i++) {
             expected[i] = w[i] - eps * (gw[i] + alpha * w[i]);       // eq. 7.4: a step along ∇J + αw
         }
+        double[] expectedB = {b[0] - eps * gb[0], b[1] - eps * gb[1]};  // the penalty has no bias term
         WeightDecayStep.step(w, b, gw, gb, eps, alpha);
         allClose("w", "random w and ∇J, ε = 0.3, α = 1.7 (compared with w − ε(∇J + αw), eq. 7.4)", expected, w, 1e-13,
                 REREAD);
+        allClose("b (no decay on biases)", "random b and ∇J, ε = 0.3, α = 1.7 (compared with b − ε∇_b J)", expectedB, b, 1e-13,
+                REREAD);
+    }
+
+    @Test
+    @Points(1)
+    void zeroDecayIsAPlainStep() {
+        double[] w = {1, -2}, b = {0.5};
+        WeightDecayStep.step(w, b, new double[]{0.5, 0.5}, new double[]{1}, 0.2, 0);
+        allClose("w", "w = (1, −2), ∇_w J = (0.5, 0.5), ε = 0.2, α = 0 (no decay: a plain step)", new double[]{0.9, -2.1}, w, 1e-15, REREAD);
     }
 
     @Test

@@ -41,6 +41,13 @@ class BfgsUpdateTest {
         allClose("row 1 of G'", input, new double[]{-0.508, 2.1015, 0.19425}, out[1], 1e-12, REREAD);
         allClose("row 2 of G'", input, new double[]{-0.586, 0.19425, 1.230375}, out[2], 1e-12, REREAD);
         allClose("G (must not be modified)", input, new double[]{2, 0.5, 0}, g[0], 0, REREAD);
+        // v doubled, so qᵀv = 2 (above it is 1, where 1/qᵀv and qᵀv coincide).
+        double[] v2 = {1.6, -0.2, 1.2};
+        String input2 = input.replace("v = (0.8, −0.1, 0.6)", "v = (1.6, −0.2, 1.2), qᵀv = 2");
+        double[][] out2 = BfgsUpdate.update(g, q, v2);
+        allClose("row 0 of G'", input2, new double[]{1.126, -0.258, -0.711}, out2[0], 1e-12, REREAD);
+        allClose("row 1 of G'", input2, new double[]{-0.258, 1.9765, 0.25675}, out2[1], 1e-12, REREAD);
+        allClose("row 2 of G'", input2, new double[]{-0.711, 0.25675, 1.199125}, out2[2], 1e-12, REREAD);
     }
 
     /** In one dimension G' = q/v whatever G was: the secant condition alone fixes it. */
@@ -49,6 +56,9 @@ class BfgsUpdateTest {
     void oneDimensionGivesTheSecantSlope() {
         double[][] out = BfgsUpdate.update(new double[][]{{7}}, new double[]{0.5}, new double[]{2});
         close("G'", "G = [[7]], q = 0.5, v = 2", 0.25, out[0][0], 1e-14, REREAD);
+        // qᵀv = 2 here (above it is 1, where Δ = 1/qᵀv and qᵀv coincide): G' = q/v = 0.125.
+        double[][] out2 = BfgsUpdate.update(new double[][]{{7}}, new double[]{0.5}, new double[]{4});
+        close("G'", "G = [[7]], q = 0.5, v = 4 (qᵀv = 2, Δ = 1/2)", 0.125, out2[0][0], 1e-14, REREAD);
     }
 
     @Test

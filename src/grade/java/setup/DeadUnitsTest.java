@@ -30,6 +30,12 @@ class DeadUnitsTest {
         double[][] w = {{-1, 1, 1, 0}, {-1, -1, 1, 0}};
         double[] b = {0, -1, -1.5, 0.5};
         same(new int[]{0, 1}, DeadUnits.find(x, w, b), "x = [[1,0],[0,1],[1,1]], W = [[−1,1,1,0],[−1,−1,1,0]], b = (0, −1, −1.5, 0.5)");
+        // unit 0: 2·1 + 1·(−0.5) = 1.5 (alive); unit 1: 2·0.5 + 1·(−2) = −1 (dead)
+        same(new int[]{1}, DeadUnits.find(new double[][]{{2, 1}}, new double[][]{{1, 0.5}, {-0.5, -2}}, new double[]{0, 0}),
+                "x = [[2, 1]], W = [[1, 0.5], [−0.5, −2]], b = (0, 0)");
+        // unit 0 alive: 0.5·2 − 0.5 = 0.5 > 0 (the product, not 0.5/2 − 0.5 < 0); unit 1: 0.5·2 − 1.5 < 0, dead
+        same(new int[]{1}, DeadUnits.find(new double[][]{{0.5}}, new double[][]{{2, 2}}, new double[]{-0.5, -1.5}),
+                "x = [[0.5]], W = [[2, 2]], b = (−0.5, −1.5)");
     }
 
     @Test
@@ -70,14 +76,15 @@ class DeadUnitsTest {
     @Test
     @Points(1)
     void refusesShapesThatDoNotFit() {
-        double[][][] xs = {{{1, 2, 3}}, {{1, 2}}};
-        double[][][] ws = {{{1, 2}, {3, 4}}, {{1, 2}, {3, 4}}};
-        double[][] bs = {{0, 0}, {0, 0, 0}};
-        for (int k = 0; k < 2; k++) {
+        double[][][] xs = {{{1, 2, 3}}, {{1, 2}}, {{1, 2}}};
+        double[][][] ws = {{{1, 2}, {3, 4}}, {{1, 2}, {3, 4}}, {{1, 2, 3}, {3, 4}}};
+        double[][] bs = {{0, 0}, {0, 0, 0}, {0, 0}};
+        String[] what = {"a row of 3 features and W with 2 rows", "W with 2 columns and b with 3 entries",
+                "W's first row with 3 columns and b with 2 entries"};
+        for (int k = 0; k < 3; k++) {
             try {
                 DeadUnits.find(xs[k], ws[k], bs[k]);
-                that(false, "the result", k == 0 ? "a row of 3 features and W with 2 rows" : "W with 2 columns and b with 3 entries",
-                        "expected an IllegalArgumentException", REREAD);
+                that(false, "the result", what[k], "expected an IllegalArgumentException", REREAD);
             } catch (IllegalArgumentException expected) {
                 // the required error
             }

@@ -1,10 +1,12 @@
 package setup;
 
+import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.num;
 import static descent.grade.GradedAssert.that;
 
 import descent.grade.Exercise;
 import descent.grade.Points;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 @Exercise(id = "04.1", title = "Glorot uniform initialization")
@@ -79,6 +81,27 @@ class GlorotUniformTest {
 
     @Test
     @Points(1)
+    void drawsRowByRowFromNewRandomSeed() {
+        // The reference: w[i][j] = limit·(2u − 1) with u the next nextDouble() of new Random(seed), row by row; also
+        // for a fan-in or fan-out of exactly 1 (allowed: only values below 1 are refused).
+        for (int[] fans : new int[][]{{3, 4}, {1, 3}, {3, 1}}) {
+            Random rng = new Random(11);
+            double limit = Math.sqrt(6.0 / (fans[0] + fans[1]));
+            double[][] w = GlorotUniform.sample(fans[0], fans[1], 11);
+            String input = "fan-in " + fans[0] + ", fan-out " + fans[1] + ", seed 11";
+            shape(w, fans[0], fans[1], input);
+            for (int i = 0; i < fans[0]; i++) {
+                double[] expected = new double[fans[1]];
+                for (int j = 0; j < fans[1]; j++) {
+                    expected[j] = limit * (2 * rng.nextDouble() - 1);
+                }
+                allClose("row " + i, input + " (entries drawn row by row from new Random(seed))", expected, w[i], 1e-12, REREAD);
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
     void refusesAnEmptyFan() {
         for (int[] fans : new int[][]{{0, 5}, {5, 0}}) {
             try {
@@ -87,6 +110,22 @@ class GlorotUniformTest {
                         "expected an IllegalArgumentException, got a matrix", REREAD);
             } catch (IllegalArgumentException expected) {
                 // the required error
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    void drawsEveryEntryOfThinMatrices() {
+        for (int[] fans : new int[][]{{1, 5}, {5, 1}, {1, 1}, {40, 30}}) {
+            double[][] w = GlorotUniform.sample(fans[0], fans[1], 3);
+            String input = "fan-in " + fans[0] + ", fan-out " + fans[1];
+            that(w != null && w.length == fans[0] && w[0].length == fans[1], "the shape of W", input,
+                    "expected " + fans[0] + "×" + fans[1], REREAD);
+            for (double[] row : w) {
+                for (double v : row) {
+                    that(v != 0, "every entry of W", input, "an entry is exactly 0: every entry must be drawn", REREAD);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package setup;
 
+import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.num;
 import static descent.grade.GradedAssert.that;
 
@@ -65,6 +66,29 @@ class HeNormalTest {
 
     @Test
     @Points(1)
+    void drawsRowByRowFromNewRandomSeed() {
+        // The reference: w[i][j] = √(2/fan-in)·nextGaussian() of new Random(seed), row by row; also for a fan-in or
+        // fan-out of exactly 1 (allowed: only values below 1 are refused).
+        for (int[] fans : new int[][]{{3, 4}, {1, 3}, {3, 1}}) {
+            java.util.Random rng = new java.util.Random(11);
+            double std = Math.sqrt(2.0 / fans[0]);
+            double[][] w = HeNormal.sample(fans[0], fans[1], 11);
+            String input = "fan-in " + fans[0] + ", fan-out " + fans[1] + ", seed 11";
+            that(w != null && w.length == fans[0] && java.util.Arrays.stream(w).allMatch(r -> r.length == fans[1]),
+                    "shape", input, "expected " + fans[0] + " × " + fans[1], REREAD);
+            for (int i = 0; i < fans[0]; i++) {
+                double[] expected = new double[fans[1]];
+                for (int j = 0; j < fans[1]; j++) {
+                    expected[j] = std * rng.nextGaussian();
+                }
+                allClose("row " + i, input + " (entries drawn row by row from new Random(seed).nextGaussian())", expected,
+                        w[i], 1e-12, REREAD);
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
     void refusesAnEmptyFan() {
         for (int[] fans : new int[][]{{0, 3}, {3, 0}}) {
             try {
@@ -73,6 +97,22 @@ class HeNormalTest {
                         "expected an IllegalArgumentException, got a matrix", REREAD);
             } catch (IllegalArgumentException expected) {
                 // the required error
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    void drawsEveryEntryOfThinMatrices() {
+        for (int[] fans : new int[][]{{1, 5}, {5, 1}, {1, 1}, {40, 30}}) {
+            double[][] w = HeNormal.sample(fans[0], fans[1], 3);
+            String input = "fan-in " + fans[0] + ", fan-out " + fans[1];
+            that(w != null && w.length == fans[0] && w[0].length == fans[1], "the shape of W", input,
+                    "expected " + fans[0] + "×" + fans[1], REREAD);
+            for (double[] row : w) {
+                for (double v : row) {
+                    that(v != 0, "every entry of W", input, "an entry is exactly 0: every entry must be drawn", REREAD);
+                }
             }
         }
     }

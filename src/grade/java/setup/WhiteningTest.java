@@ -43,6 +43,25 @@ class WhiteningTest {
     }
 
     @Test
+    @Points(1)
+    void aLargeMeanDoesNotSpoilTheCovariance() {
+        // The same rows shifted by 10⁸ (raw sums, timestamps): whitening is shift-invariant, so the lengths above must
+        // come back. C = DᵀD/n with D = X − 1μᵀ does that; the one-pass Σxxᵀ/n − μμᵀ subtracts two numbers near 10¹⁶
+        // whose difference is about 1, and loses it.
+        double[][] train = new double[TRAIN.length][], held = new double[HELD_OUT.length][];
+        for (int i = 0; i < TRAIN.length; i++) {
+            train[i] = java.util.Arrays.stream(TRAIN[i]).map(v -> v + 1e8).toArray();
+        }
+        for (int i = 0; i < HELD_OUT.length; i++) {
+            held[i] = java.util.Arrays.stream(HELD_OUT[i]).map(v -> v + 1e8).toArray();
+        }
+        String input = "the 6×3 training matrix and held-out rows of the test above, every entry plus 10⁸, ε = 0";
+        allClose("‖whitened row‖²", input, new double[]{0.09938403352980857, 9.702091189578331},
+                squaredLengths(Whitening.apply(Whitening.fit(train, 0), held)), 1e-6,
+                REREAD + "; centre first (D = X − 1μᵀ), then form DᵀD/n");
+    }
+
+    @Test
     @Points(3)
     void whitenedTrainingDataHasIdentityCovariance() {
         Random rng = new Random(5);

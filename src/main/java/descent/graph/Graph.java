@@ -20,14 +20,128 @@ import java.util.List;
  */
 public final class Graph {
 
-    /** The operations. Each knows its forward value and the local derivative to each input. */
-    public enum Op { CONST, VAR, ID, ADD, MUL, MAX, SIN, COS, SQUARE, EXP, LOG, SIGMOID, TANH }
+    /**
+     * The operations. Each one holds, side by side, its value from its inputs' values ({@code forward}) and its
+     * local derivative to input k given those values and its own value y ({@code local}, the z(i, j) of
+     * Aggarwal §3.2.2), as micrograd does; so an operation is added in one place, and
+     * {@link Graph#apply(Op, Node...)} builds a node of it. {@code arity} is the number of inputs (−1: one or more).
+     */
+    public enum Op {
+        CONST(0),
+        VAR(0),
+        /** y = x (the book's layer of copies, eq. 3.6). */
+        ID(1) {
+            double forward(double[] x) { return x[0]; }
+            double local(double[] x, double y, int k) { return 1; }
+        },
+        ADD(-1) {
+            double forward(double[] x) {
+                double s = 0;
+                for (double v : x) {
+                    s += v;
+                }
+                return s;
+            }
+            double local(double[] x, double y, int k) { return 1; }
+            String label(String[] in) { return joined("+", in); }
+        },
+        MUL(-1) {
+            double forward(double[] x) {
+                double p = 1;
+                for (double v : x) {
+                    p *= v;
+                }
+                return p;
+            }
+            double local(double[] x, double y, int k) {
+                double p = 1;
+                for (int t = 0; t < x.length; t++) {
+                    p *= t == k ? 1 : x[t];
+                }
+                return p;
+            }
+            String label(String[] in) { return joined("·", in); }
+        },
+        /** The gradient goes to the first maximal input (Aggarwal Table 3.1, "Max"). */
+        MAX(-1) {
+            double forward(double[] x) { return x[argmax(x)]; }
+            double local(double[] x, double y, int k) { return k == argmax(x) ? 1 : 0; }
+        },
+        SIN(1) {
+            double forward(double[] x) { return Math.sin(x[0]); }
+            double local(double[] x, double y, int k) { return Math.cos(x[0]); }
+        },
+        COS(1) {
+            double forward(double[] x) { return Math.cos(x[0]); }
+            double local(double[] x, double y, int k) { return -Math.sin(x[0]); }
+        },
+        SQUARE(1) {
+            double forward(double[] x) { return x[0] * x[0]; }
+            double local(double[] x, double y, int k) { return 2 * x[0]; }
+            String label(String[] in) { return "(" + in[0] + ")²"; }
+        },
+        EXP(1) {
+            double forward(double[] x) { return Math.exp(x[0]); }
+            double local(double[] x, double y, int k) { return y; }
+        },
+        LOG(1) {
+            double forward(double[] x) { return Math.log(x[0]); }
+            double local(double[] x, double y, int k) { return 1 / x[0]; }
+        },
+        SIGMOID(1) {
+            double forward(double[] x) { return 1 / (1 + Math.exp(-x[0])); }
+            double local(double[] x, double y, int k) { return y * (1 - y); }
+            String label(String[] in) { return "σ(" + in[0] + ")"; }
+        },
+        TANH(1) {
+            double forward(double[] x) { return Math.tanh(x[0]); }
+            double local(double[] x, double y, int k) { return 1 - y * y; }
+        };
+
+        /** Number of inputs; −1 for one or more. */
+        public final int arity;
+
+        Op(int arity) {
+            this.arity = arity;
+        }
+
+        /** The value from the inputs' values. */
+        double forward(double[] x) {
+            throw new IllegalStateException(this + " is a leaf: it has no inputs to compute from");
+        }
+
+        /** ∂y/∂x_k at inputs x with value y. */
+        double local(double[] x, double y, int k) {
+            throw new IllegalStateException(this + " is a leaf: it has no inputs");
+        }
+
+        /** A node's default label from its inputs' labels. */
+        String label(String[] in) {
+            return name().toLowerCase(java.util.Locale.ROOT) + "(" + String.join(", ", in) + ")";
+        }
+
+        private static String joined(String sep, String[] in) {
+            return in.length > 1 ? "(" + String.join(sep, in) + ")" : in[0];
+        }
+
+        private static int argmax(double[] x) {
+            int best = 0;
+            for (int k = 1; k < x.length; k++) {
+                if (x[k] > x[best]) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+    }
 
     /** One node: its operation, inputs, label and current value. */
     public final class Node {
         final int id;
         final Op op;
         final Node[] inputs;
+        /** The inputs' values at the last forward pass (what forward and local read). */
+        private final double[] in;
         String label;
         double value;
 
@@ -35,6 +149,7 @@ public final class Graph {
             this.id = nodes.size();
             this.op = op;
             this.inputs = inputs;
+            this.in = new double[inputs.length];
             this.label = label;
             this.value = value;
             nodes.add(this);
@@ -63,6 +178,10 @@ public final class Graph {
             return List.of(inputs);
         }
 
+        Graph graph() {
+            return Graph.this;
+        }
+
         /** Renames this node (e.g. "o" for the output) and returns it. */
         public Node as(String newLabel) {
             this.label = newLabel;
@@ -74,74 +193,28 @@ public final class Graph {
             if (op != Op.VAR) {
                 throw new IllegalStateException("only variables can be set; " + this + " is " + op);
             }
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("variable " + label + " = " + v + "; a graph holds finite numbers");
+            }
             value = v;
         }
 
         void evaluate() {
-            switch (op) {
-                case CONST, VAR -> { }
-                case ID -> value = inputs[0].value;
-                case ADD -> {
-                    double s = 0;
-                    for (Node n : inputs) {
-                        s += n.value;
-                    }
-                    value = s;
-                }
-                case MUL -> {
-                    double p = 1;
-                    for (Node n : inputs) {
-                        p *= n.value;
-                    }
-                    value = p;
-                }
-                case MAX -> value = inputs[argmax()].value;
-                case SIN -> value = Math.sin(inputs[0].value);
-                case COS -> value = Math.cos(inputs[0].value);
-                case SQUARE -> value = inputs[0].value * inputs[0].value;
-                case EXP -> value = Math.exp(inputs[0].value);
-                case LOG -> value = Math.log(inputs[0].value);
-                case SIGMOID -> value = 1 / (1 + Math.exp(-inputs[0].value));
-                case TANH -> value = Math.tanh(inputs[0].value);
-                default -> throw new IllegalStateException(op.toString());
+            if (inputs.length == 0) {
+                return;
             }
+            for (int k = 0; k < inputs.length; k++) {
+                in[k] = inputs[k].value;
+            }
+            value = op.forward(in);
         }
 
-        /** The first maximal input: the max node's tie convention. */
-        int argmax() {
-            int best = 0;
-            for (int k = 1; k < inputs.length; k++) {
-                if (inputs[k].value > inputs[best].value) {
-                    best = k;
-                }
-            }
-            return best;
-        }
-
-        /** z(input k, this) = ∂(this)/∂(input k) at the current values. */
+        /** z(input k, this) = ∂(this)/∂(input k) at the values of the last forward pass. */
         public double local(int k) {
-            double x = inputs[k].value;
-            return switch (op) {
-                case ID, ADD -> 1.0;
-                case MUL -> {
-                    double p = 1;
-                    for (int t = 0; t < inputs.length; t++) {
-                        if (t != k) {
-                            p *= inputs[t].value;
-                        }
-                    }
-                    yield p;
-                }
-                case MAX -> k == argmax() ? 1.0 : 0.0;
-                case SIN -> Math.cos(x);
-                case COS -> -Math.sin(x);
-                case SQUARE -> 2 * x;
-                case EXP -> value;
-                case LOG -> 1 / x;
-                case SIGMOID -> value * (1 - value);
-                case TANH -> 1 - value * value;
-                default -> throw new IllegalStateException(op + " has no inputs");
-            };
+            if (k < 0 || k >= inputs.length) {
+                throw new IllegalArgumentException(label + " has " + inputs.length + " inputs, no input " + k);
+            }
+            return op.local(in, value, k);
         }
 
         @Override
@@ -180,53 +253,79 @@ public final class Graph {
     }
 
     public Node variable(String name, double value) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a variable needs a name, got \"" + name + "\"");
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("variable " + name + " = " + value + "; a graph holds finite numbers");
+        }
         return new Node(Op.VAR, name, value);
+    }
+
+    /** A node of any operation on existing nodes of this graph, labelled the operation's way. */
+    public Node apply(Op op, Node... in) {
+        if (op == null || op.arity == 0) {
+            throw new IllegalArgumentException("apply needs an operation with inputs, got " + op
+                    + " (use constant(...) or variable(...) for leaves)");
+        }
+        if (in == null || in.length == 0 || (op.arity > 0 && in.length != op.arity)) {
+            throw new IllegalArgumentException(op + " takes " + (op.arity > 0 ? op.arity + "" : "one or more")
+                    + " input(s), got " + (in == null ? 0 : in.length));
+        }
+        String[] labels = new String[in.length];
+        for (int k = 0; k < in.length; k++) {
+            if (in[k] == null || in[k].graph() != this) {
+                throw new IllegalArgumentException(op + ": input " + k + " is " + (in[k] == null ? "null" : "a node of another graph"));
+            }
+            labels[k] = in[k].label;
+        }
+        return new Node(op, op.label(labels), 0, in.clone());
     }
 
     /** A copy y = x: a node that only passes its input on (used for the book's layer of copies in eq. 3.6). */
     public Node id(String label, Node a) {
-        return new Node(Op.ID, label, 0, a);
+        return apply(Op.ID, a).as(label);
     }
 
     public Node add(Node... in) {
-        return new Node(Op.ADD, join("+", in), 0, requireInputs(in));
+        return apply(Op.ADD, in);
     }
 
     public Node mul(Node... in) {
-        return new Node(Op.MUL, join("·", in), 0, requireInputs(in));
+        return apply(Op.MUL, in);
     }
 
     /** max of the inputs; the gradient goes to the first maximal input (Table 3.1, "Max"). */
     public Node max(Node... in) {
-        return new Node(Op.MAX, "max(" + join(",", in) + ")", 0, requireInputs(in));
+        return apply(Op.MAX, in);
     }
 
     public Node sin(Node a) {
-        return new Node(Op.SIN, "sin(" + a + ")", 0, a);
+        return apply(Op.SIN, a);
     }
 
     public Node cos(Node a) {
-        return new Node(Op.COS, "cos(" + a + ")", 0, a);
+        return apply(Op.COS, a);
     }
 
     public Node square(Node a) {
-        return new Node(Op.SQUARE, "(" + a + ")²", 0, a);
+        return apply(Op.SQUARE, a);
     }
 
     public Node exp(Node a) {
-        return new Node(Op.EXP, "exp(" + a + ")", 0, a);
+        return apply(Op.EXP, a);
     }
 
     public Node log(Node a) {
-        return new Node(Op.LOG, "log(" + a + ")", 0, a);
+        return apply(Op.LOG, a);
     }
 
     public Node sigmoid(Node a) {
-        return new Node(Op.SIGMOID, "σ(" + a + ")", 0, a);
+        return apply(Op.SIGMOID, a);
     }
 
     public Node tanh(Node a) {
-        return new Node(Op.TANH, "tanh(" + a + ")", 0, a);
+        return apply(Op.TANH, a);
     }
 
     /** Recomputes every value in topological order (after variables changed). */
@@ -320,20 +419,5 @@ public final class Graph {
             }
         }
         return total;
-    }
-
-    private static Node[] requireInputs(Node[] in) {
-        if (in.length == 0) {
-            throw new IllegalArgumentException("an operation needs at least one input");
-        }
-        return in;
-    }
-
-    private static String join(String sep, Node[] in) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : in) {
-            sb.append(sb.length() == 0 ? "" : sep).append(n.label);
-        }
-        return in.length > 1 ? "(" + sb + ")" : sb.toString();
     }
 }

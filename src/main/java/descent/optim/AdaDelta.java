@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -40,7 +41,8 @@ public final class AdaDelta extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         double lr = learningRate();
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
@@ -52,6 +54,7 @@ public final class AdaDelta extends Optimizer {
                 w[j] -= lr * step;
             }
         }
+        return loss;
     }
 
     @Override

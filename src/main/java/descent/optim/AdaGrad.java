@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -39,7 +40,8 @@ public final class AdaGrad extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         double eps = learningRate();
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
@@ -49,6 +51,7 @@ public final class AdaGrad extends Optimizer {
                 w[j] -= eps / (delta + Math.sqrt(ri[j])) * g[j];
             }
         }
+        return loss;
     }
 
     /** ε/(δ + √rᵢ) for every entry of tensor {@code i}: the rate the next step would apply to a unit gradient. */

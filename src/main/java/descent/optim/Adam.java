@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -70,7 +71,8 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         t++;
         double eps = learningRate();
         double c1 = biasCorrection ? 1 - Math.pow(rho1, t) : 1;
@@ -86,6 +88,7 @@ public final class Adam extends Optimizer {
                 w[j] -= eps * sHat / (Math.sqrt(rHat) + delta);
             }
         }
+        return loss;
     }
 
     /** t, the number of moment updates so far. */

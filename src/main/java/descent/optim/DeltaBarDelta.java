@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -28,6 +29,11 @@ public final class DeltaBarDelta extends Optimizer {
     private final double[][] rate;
     private final double[][] bar;
 
+    /** Every ε_i starting at 0.01, with the default κ, φ, θ. */
+    public DeltaBarDelta(List<Param> params) {
+        this(params, 0.01);
+    }
+
     public DeltaBarDelta(List<Param> params, double learningRate) {
         this(params, learningRate, 1e-4, 0.1, 0.7);
     }
@@ -43,7 +49,8 @@ public final class DeltaBarDelta extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
             double[] w = p.value().data, g = p.grad().data, r = rate[i], b = bar[i];
@@ -58,6 +65,7 @@ public final class DeltaBarDelta extends Optimizer {
                 w[j] -= r[j] * g[j];
             }
         }
+        return loss;
     }
 
     /** The per-parameter rates ε_i of tensor {@code i} (live view). */

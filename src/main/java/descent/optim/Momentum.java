@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -52,7 +53,8 @@ public final class Momentum extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         double eps = learningRate();
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
@@ -67,6 +69,7 @@ public final class Momentum extends Optimizer {
                 }
             }
         }
+        return loss;
     }
 
     /** The velocity of tensor {@code i} (live view; in the form's own convention). */

@@ -1,7 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -50,22 +50,34 @@ public final class Nesterov extends Optimizer {
     }
 
     public Nesterov(List<Param> params, double learningRate, double alpha, Form form) {
-        super(params, learningRate);
+        super(params, learningRate, form == Form.REPARAMETERIZED ? Needs.GRADIENT_AT_START : Needs.ORACLE);
+        if (form == null) {
+            throw new IllegalArgumentException("Nesterov: form is null (LOOKAHEAD or REPARAMETERIZED)");
+        }
         this.alpha = Checks.decay("Nesterov: momentum α", alpha);
-        this.form = java.util.Objects.requireNonNull(form, "form");
+        this.form = form;
         this.v = newState();
     }
 
     @Override
-    public double step(GradientOracle oracle) {
-        if (form == Form.REPARAMETERIZED) {
-            return super.step(oracle);
-        }
-        axpy(alpha, v);             // θ̃ ← θ + αv
-        double loss = oracle.evaluate();
-        axpy(-alpha, v);            // back to θ
-        countStep();
+    protected double update(GradientOracle gradient) {
         double eps = learningRate();
+        if (form == Form.REPARAMETERIZED) {
+            double loss = gradient.evaluate();  // at x̃, where the parameters are
+            for (int i = 0; i < params.size(); i++) {
+                Param p = params.get(i);
+                double[] w = p.value().data, g = p.grad().data, vi = v[i];
+                for (int j = 0; j < vi.length; j++) {
+                    double old = vi[j];
+                    vi[j] = alpha * old - eps * g[j];
+                    w[j] += -alpha * old + (1 + alpha) * vi[j];
+                }
+            }
+            return loss;
+        }
+        axpy(alpha, v);                          // θ̃ ← θ + αv
+        double loss = gradient.evaluate();      // g at θ̃
+        axpy(-alpha, v);                         // back to θ
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
             double[] w = p.value().data, g = p.grad().data, vi = v[i];
@@ -75,25 +87,6 @@ public final class Nesterov extends Optimizer {
             }
         }
         return loss;
-    }
-
-    @Override
-    protected boolean needsOracle() {
-        return form == Form.LOOKAHEAD;
-    }
-
-    @Override
-    protected void update() {
-        double eps = learningRate();
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            double[] w = p.value().data, g = p.grad().data, vi = v[i];
-            for (int j = 0; j < vi.length; j++) {
-                double old = vi[j];
-                vi[j] = alpha * old - eps * g[j];
-                w[j] += -alpha * old + (1 + alpha) * vi[j];
-            }
-        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -15,8 +15,17 @@ import java.util.List;
  *   algorithm box needs them. Methods that look ahead (Nesterov, RMSProp with Nesterov, SAM) move the
  *   parameters, call the oracle and move them back; the others call it once at the current point.</li>
  *   <li>{@link #step()}: the gradients already sit in {@link Param#grad()} (computed by the caller at the current
- *   point). Methods that need a gradient elsewhere refuse this with an {@link UnsupportedOperationException}.</li>
+ *   point). Methods that need a gradient elsewhere ({@link #needsOracle()}) refuse this with an
+ *   {@link UnsupportedOperationException}.</li>
  * </ul>
+ *
+ * <p><b>Writing an optimizer.</b> There is one hook, {@link #update(GradientOracle)}: one step of the algorithm
+ * box, calling {@code gradient.evaluate()} wherever the box says "g ← gradient at θ" (it fills
+ * {@link Param#grad()} and returns the loss there), and returning the loss where the step began. Under
+ * {@link #step()} the oracle passed in returns NaN and leaves the stored gradients alone, so an update that
+ * evaluates only at the point where it starts works both ways; one that evaluates anywhere else passes
+ * {@link Needs#ORACLE} to the constructor. A wrapper (projection after a step, SAM) calls
+ * {@code inner.step(gradient)} with the oracle it was given. State is cleared in {@link #resetState()}.
  *
  * <p>The learning rate is the ε of Goodfellow et al. §8.3; a schedule changes it between steps through
  * {@link #setLearningRate(double)}. {@link #reset()} clears the state (and the step counter) but keeps the
@@ -24,52 +33,80 @@ import java.util.List;
  */
 public abstract class Optimizer {
 
+    /** Where an optimizer needs the gradient during one step. */
+    public enum Needs {
+        /** Only at the point where the step starts: {@link #step()} with gradients the caller stored works. */
+        GRADIENT_AT_START,
+        /** Also at points it moves the parameters to during the step: only {@link #step(GradientOracle)}. */
+        ORACLE
+    }
+
+    /** What {@link #step()} hands to {@link #update}: the gradients are already stored; the loss is unknown. */
+    private static final GradientOracle STORED = () -> Double.NaN;
+
     protected final List<Param> params;
+    private final Needs needs;
     private double learningRate;
     private long steps;
 
+    /** An optimizer that needs the gradient only where each step starts. */
     protected Optimizer(List<Param> params, double learningRate) {
+        this(params, learningRate, Needs.GRADIENT_AT_START);
+    }
+
+    protected Optimizer(List<Param> params, double learningRate, Needs needs) {
         if (params == null || params.isEmpty()) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " needs at least one parameter, got "
                     + params);
         }
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i) == null) {
+                throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter " + i + " is null");
+            }
+        }
+        if (needs == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": needs is null");
+        }
         this.params = List.copyOf(params);
+        this.needs = needs;
         this.learningRate = Checks.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
     }
 
     /**
-     * One step that obtains the gradient from {@code oracle}; the default evaluates it once at the current
-     * point and calls {@link #step()}.
+     * One step that obtains the gradient from {@code oracle}, wherever the algorithm needs it.
      *
      * @return the loss at the point the parameters held when the step began
      */
-    public double step(GradientOracle oracle) {
-        double loss = oracle.evaluate();
-        step();
-        return loss;
+    public final double step(GradientOracle oracle) {
+        if (oracle == null) {
+            throw new IllegalArgumentException(name() + ": the gradient oracle is null");
+        }
+        steps++;
+        return update(oracle);
     }
 
     /** One step from the gradients already stored in the parameters. */
     public final void step() {
-        if (needsOracle()) {
+        if (needs == Needs.ORACLE) {
             throw new UnsupportedOperationException(name() + " needs the gradient at a shifted point; call "
                     + "step(oracle) with a GradientOracle instead of step()");
         }
         steps++;
-        update();
+        update(STORED);
     }
 
-    /** Called by subclasses that override {@link #step(GradientOracle)} and do their own update. */
-    protected final void countStep() {
-        steps++;
-    }
+    /**
+     * The algorithm: one step. Call {@code gradient.evaluate()} where the box takes a gradient (it fills
+     * {@link Param#grad()} at the parameters' current values and returns the loss there); read
+     * {@code p.grad()}, write {@code p.value()} and the state.
+     *
+     * @return the loss where the step began (the first evaluation's value; NaN under {@link #step()})
+     */
+    protected abstract double update(GradientOracle gradient);
 
-    /** The update rule: reads {@code p.grad()}, writes {@code p.value()} and the state. */
-    protected abstract void update();
-
-    /** True when the algorithm cannot step from a gradient at the current point alone. */
-    protected boolean needsOracle() {
-        return false;
+    /** True when the algorithm cannot step from a gradient at the current point alone ({@link Needs#ORACLE}). */
+    public final boolean needsOracle() {
+        return needs == Needs.ORACLE;
     }
 
     /** Clears all state (velocities, accumulators, moments, the step counter). */
@@ -78,7 +115,9 @@ public abstract class Optimizer {
         resetState();
     }
 
-    protected abstract void resetState();
+    /** Clears the optimizer's own state; the default has none. */
+    protected void resetState() {
+    }
 
     /** ε, the current learning rate. */
     public double learningRate() {

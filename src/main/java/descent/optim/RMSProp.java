@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -50,7 +51,8 @@ public final class RMSProp extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         double eps = learningRate();
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
@@ -60,6 +62,7 @@ public final class RMSProp extends Optimizer {
                 w[j] -= eps / denominator(ri[j]) * g[j];
             }
         }
+        return loss;
     }
 
     private double denominator(double rj) {

@@ -1,7 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -38,7 +38,7 @@ public final class RMSPropNesterov extends Optimizer {
     }
 
     public RMSPropNesterov(List<Param> params, double learningRate, double rho, double alpha, double delta) {
-        super(params, learningRate);
+        super(params, learningRate, Needs.ORACLE);
         this.rho = Checks.decay("RMSPropNesterov: decay rate ρ", rho);
         this.alpha = Checks.decay("RMSPropNesterov: momentum α", alpha);
         this.delta = Checks.nonNegative("RMSPropNesterov: δ", delta);
@@ -47,11 +47,10 @@ public final class RMSPropNesterov extends Optimizer {
     }
 
     @Override
-    public double step(GradientOracle oracle) {
-        axpy(alpha, v);
-        double loss = oracle.evaluate();
+    protected double update(GradientOracle gradient) {
+        axpy(alpha, v);                          // θ̃ ← θ + αv
+        double loss = gradient.evaluate();      // g at θ̃
         axpy(-alpha, v);
-        countStep();
         double eps = learningRate();
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
@@ -63,16 +62,6 @@ public final class RMSPropNesterov extends Optimizer {
             }
         }
         return loss;
-    }
-
-    @Override
-    protected boolean needsOracle() {
-        return true;
-    }
-
-    @Override
-    protected void update() {
-        throw new AssertionError("unreachable: needsOracle() is true");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -29,7 +29,7 @@ public final class SAM extends Optimizer {
     }
 
     public SAM(Optimizer base, double rho) {
-        super(base.params(), base.learningRate());
+        super(nonNull(base).params(), base.learningRate(), Needs.ORACLE);
         if (base.needsOracle()) {
             throw new IllegalArgumentException("SAM needs a base optimizer that steps from the gradient at the "
                     + "current point, got " + base.name());
@@ -40,8 +40,8 @@ public final class SAM extends Optimizer {
     }
 
     @Override
-    public double step(GradientOracle oracle) {
-        double loss = oracle.evaluate();
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();      // g at θ
         double norm2 = 0;
         for (Param p : params) {
             double[] g = p.grad().data;
@@ -56,22 +56,11 @@ public final class SAM extends Optimizer {
                 ei[j] = scale * g[j];
             }
         }
-        axpy(1, e);
-        oracle.evaluate();
+        axpy(1, e);                              // θ + e
+        gradient.evaluate();                     // g_SAM at θ + e
         axpy(-1, e);
-        countStep();
-        base.step();
+        base.step();                             // the base's step from θ with g_SAM
         return loss;
-    }
-
-    @Override
-    protected boolean needsOracle() {
-        return true;
-    }
-
-    @Override
-    protected void update() {
-        throw new AssertionError("unreachable: needsOracle() is true");
     }
 
     @Override
@@ -89,6 +78,13 @@ public final class SAM extends Optimizer {
     protected void resetState() {
         base.reset();
         zero(e);
+    }
+
+    private static Optimizer nonNull(Optimizer base) {
+        if (base == null) {
+            throw new IllegalArgumentException("SAM needs a base optimizer, got null");
+        }
+        return base;
     }
 
     public Optimizer base() {

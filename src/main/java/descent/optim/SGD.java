@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.nn.GradientOracle;
 
 import java.util.List;
 
@@ -24,7 +25,8 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update() {
+    protected double update(GradientOracle gradient) {
+        double loss = gradient.evaluate();
         double eps = learningRate();
         for (Param p : params) {
             double[] w = p.value().data, g = p.grad().data;
@@ -32,9 +34,6 @@ public final class SGD extends Optimizer {
                 w[j] -= eps * g[j];
             }
         }
-    }
-
-    @Override
-    protected void resetState() {
+        return loss;
     }
 }

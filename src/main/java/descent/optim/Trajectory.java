@@ -2,7 +2,7 @@ package descent.optim;
 
 import descent.nn.Param;
 import descent.objective.Objective;
-import descent.objective.ObjectiveParam;
+import descent.nn.ObjectiveParam;
 
 import java.util.List;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package descent.parallel;
 
 import descent.nn.Param;
 import descent.nn.Sequential;
-import descent.objective.ParamsObjective;
+import descent.nn.ParamsObjective;
 import descent.optim.Optimizer;
 import org.ejml.data.DMatrixRMaj;
 

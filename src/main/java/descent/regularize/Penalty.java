@@ -1,7 +1,7 @@
 package descent.regularize;
 
 import descent.nn.Param;
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package descent.regularize;
 
-import descent.objective.GradientOracle;
+import descent.nn.GradientOracle;
 import descent.optim.Optimizer;
 
 import java.util.List;
@@ -23,28 +23,25 @@ public final class ProjectedOptimizer extends Optimizer {
     private final AfterStep[] hooks;
 
     public ProjectedOptimizer(Optimizer inner, AfterStep... hooks) {
-        super(inner.params(), inner.learningRate());
-        if (hooks.length == 0) {
+        super(nonNull(inner).params(), inner.learningRate(), inner.needsOracle() ? Needs.ORACLE : Needs.GRADIENT_AT_START);
+        if (hooks == null || hooks.length == 0) {
             throw new IllegalArgumentException("ProjectedOptimizer needs at least one constraint or after-step hook");
+        }
+        for (int i = 0; i < hooks.length; i++) {
+            if (hooks[i] == null) {
+                throw new IllegalArgumentException("ProjectedOptimizer: after-step hook " + i + " is null");
+            }
         }
         this.inner = inner;
         this.hooks = hooks.clone();
     }
 
     @Override
-    public double step(GradientOracle oracle) {
+    protected double update(GradientOracle gradient) {
         before();
-        double loss = inner.step(oracle);
-        countStep();
+        double loss = inner.step(gradient);
         after();
         return loss;
-    }
-
-    @Override
-    protected void update() {
-        before();
-        inner.step();
-        after();
     }
 
     private void before() {
@@ -73,6 +70,13 @@ public final class ProjectedOptimizer extends Optimizer {
     @Override
     protected void resetState() {
         inner.reset();
+    }
+
+    private static Optimizer nonNull(Optimizer inner) {
+        if (inner == null) {
+            throw new IllegalArgumentException("ProjectedOptimizer needs an optimizer to wrap, got null");
+        }
+        return inner;
     }
 
     /** The wrapped optimizer. */

@@ -51,7 +51,7 @@ class GradientCheckTest {
             }
             b.grad().data[0] = s + Math.cos(b.value().data[0]);
         };
-        descent.objective.GradientOracle oracle = () -> {
+        descent.nn.GradientOracle oracle = () -> {
             grads.run();
             double s = 0;
             for (double v : w.value().data) {

@@ -1,6 +1,8 @@
 package descent.grader;
 
 import descent.grade.Project;
+import descent.grader.exercise.ExerciseGenerator;
+import descent.grader.release.Release;
 import descent.testing.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,22 +56,22 @@ class CliTest {
         Path root = copyCourse(dir);
         Run missing = cli(root, "exercises", "--check");
         assertEquals(1, missing.code());
-        assertTrue(missing.err().contains("fx/Cube.java is missing"), missing.err());
+        assertTrue(missing.err().contains("capstone/Cube.java is missing"), missing.err());
         assertTrue(missing.err().contains("fix: ./descent exercises"), missing.err());
 
         assertEquals(0, cli(root, "exercises").code());
         assertEquals(0, cli(root, "exercises", "--check").code());
 
-        Path cube = root.resolve("exercises/fx/Cube.java");
+        Path cube = root.resolve("exercises/capstone/Cube.java");
         Files.writeString(cube, Files.readString(cube).replace("throw new", "return 0; // throw new"));
         Run drift = cli(root, "exercises", "--check");
         assertEquals(1, drift.code());
-        assertTrue(drift.err().contains("fx/Cube.java differs"), drift.err());
+        assertTrue(drift.err().contains("capstone/Cube.java differs"), drift.err());
 
-        Files.writeString(root.resolve("solutions/fx/Bad.java"), "class Bad {\n\n  // BEGIN SOLUTION 91.9 bad\n}\n");
+        Files.writeString(root.resolve("solutions/capstone/Bad.java"), "class Bad {\n\n  // BEGIN SOLUTION 91.9 bad\n}\n");
         Run bad = cli(root, "exercises");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("solutions/fx/Bad.java:3: BEGIN SOLUTION has no END SOLUTION"), bad.err());
+        assertTrue(bad.err().contains("solutions/capstone/Bad.java:3: BEGIN SOLUTION has no END SOLUTION"), bad.err());
     }
 
     @Test
@@ -88,12 +90,12 @@ class CliTest {
                 j.get("tests"));
         assertTrue(Files.readString(dir.resolve("report.html")).contains("<table"));
 
-        Run stubs = cli(root, "grade", "--timeout", "30", "fx");
+        Run stubs = cli(root, "grade", "--timeout", "30", "capstone");
         assertEquals(1, stubs.code(), stubs.out() + stubs.err());
         Map<String, Object> s = (Map<String, Object>) Json.parse(
                 Files.readString(root.resolve("target/grade/results.json")));
         assertEquals(1.0, s.get("score"), "only SquareTest.weak, which passes on the stub, scores");
-        assertTrue(stubs.err().contains("warning: fx.SquareTest.unpointed has no @Points(n)"), stubs.err());
+        assertTrue(stubs.err().contains("warning: capstone.SquareTest.unpointed has no @Points(n)"), stubs.err());
 
         assertEquals(1, cli(root, "grade", "--solutions", "--timeout", "30", "91.1").code());
     }
@@ -106,7 +108,7 @@ class CliTest {
         assertEquals(2, cli(root, "bogus").code());
         Run unknown = cli(root, "grade", "--solutions", "99.9");
         assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("no graded exercise or chapter '99.9'; known: fx, 91.1, 91.2, 91.4"), unknown.err());
+        assertTrue(unknown.err().contains("no graded exercise or chapter '99.9'; known: capstone, 91.1, 91.2, 91.4, 91.5"), unknown.err());
         assertEquals(2, cli(root, "grade", "--timeout", "0").code());
         assertEquals(2, cli(root, "grade", "--timeout").code());
         assertEquals(2, cli(root, "grade", "--frobnicate").code());
@@ -122,19 +124,27 @@ class CliTest {
         assertEquals(1, r.code());
         List<String> lines = r.out().lines().toList();
         String all = r.out();
-        assertEquals("5 passed, 6 failed", lines.get(lines.size() - 1));
-        assertTrue(lines.contains("FAIL generated stub does not compile: exercises/fx/Tail.java:9: unreachable "
+        assertEquals("5 passed, 9 failed", lines.get(lines.size() - 1));
+        assertTrue(lines.contains("FAIL solutions/capstone/Counter.java:7: constructor Counter(...) is not private: an "
+                + "exercise class has only static methods (pass state as arrays that the method updates) (see the "
+                + "exercise signature rule in docs/conventions.md)"), all);
+        assertTrue(lines.contains("FAIL solutions/capstone/Counter.java:10: instance method next is not static: "
+                + "exercises are static methods (pass state as arrays that the method updates) (see the exercise "
+                + "signature rule in docs/conventions.md)"), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("FAIL 91.5 capstone.CounterTest.counts (1 pts): fails on "
+                + "solutions/: the graded test does not compile: ")), all);
+        assertTrue(lines.contains("FAIL generated stub does not compile: exercises/capstone/Tail.java:9: unreachable "
                 + "statement (a solution region must be the end of its method body)"), all);
-        assertTrue(lines.contains("ok   91.1 fx.SquareTest.good (2 pts): full marks on solutions, fails on the stub"), all);
-        assertTrue(lines.contains("FAIL 91.1 fx.SquareTest.weak (1 pts): passes on the untouched stub, so it cannot "
+        assertTrue(lines.contains("ok   91.1 capstone.SquareTest.good (2 pts): full marks on solutions, fails on the stub"), all);
+        assertTrue(lines.contains("FAIL 91.1 capstone.SquareTest.weak (1 pts): passes on the untouched stub, so it cannot "
                 + "tell a right answer from no answer"), all);
-        assertTrue(lines.contains("FAIL 91.1 fx.SquareTest.wrong (1 pts): fails on solutions/: "
+        assertTrue(lines.contains("FAIL 91.1 capstone.SquareTest.wrong (1 pts): fails on solutions/: "
                 + "expected: <10.0> but was: <9.0>"), all);
-        assertTrue(lines.contains("FAIL fx.SquareTest.unpointed has no @Points(n)"), all);
-        assertTrue(lines.contains("FAIL fx.NoExerciseTest has no @Exercise(id = ..., title = ...)"), all);
-        assertTrue(lines.contains("FAIL solutions/fx/Cube.java:11: solution region 91.3 has no graded test class "
+        assertTrue(lines.contains("FAIL capstone.SquareTest.unpointed has no @Points(n)"), all);
+        assertTrue(lines.contains("FAIL capstone.NoExerciseTest has no @Exercise(id = ..., title = ...)"), all);
+        assertTrue(lines.contains("FAIL solutions/capstone/Cube.java:11: solution region 91.3 has no graded test class "
                 + "with @Exercise(id = \"91.3\")"), all);
-        assertTrue(lines.contains("ok   91.2 fx.CubeTest.cubes (3 pts): full marks on solutions, fails on the stub"), all);
+        assertTrue(lines.contains("ok   91.2 capstone.CubeTest.cubes (3 pts): full marks on solutions, fails on the stub"), all);
     }
 
     @Test
@@ -150,9 +160,9 @@ class CliTest {
         assertFalse(Files.exists(out.resolve("solutions")));
         assertFalse(Files.exists(out.resolve("target")));
         assertTrue(Files.isRegularFile(out.resolve("notebooks/01-x.ipynb")));
-        assertTrue(Files.isRegularFile(out.resolve("src/grade/java/fx/CubeTest.java")));
-        assertEquals(ExerciseGenerator.stub(Files.readString(root.resolve("solutions/fx/Cube.java")), "x"),
-                Files.readString(out.resolve("exercises/fx/Cube.java")));
+        assertTrue(Files.isRegularFile(out.resolve("src/grade/java/capstone/CubeTest.java")));
+        assertEquals(ExerciseGenerator.stub(Files.readString(root.resolve("solutions/capstone/Cube.java")), "x"),
+                Files.readString(out.resolve("exercises/capstone/Cube.java")));
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 assertFalse(Files.readString(p).contains("x * x * x"), p + " leaks a solution");
@@ -162,11 +172,13 @@ class CliTest {
     }
 
     @Test
-    void studentPomDropsTheSolutionsBuildStep() throws IOException {
+    void studentPomDropsTheSolutionsAndGradedTestsButKeepsTheTools() throws IOException {
         String pom = Files.readString(Project.root().resolve("pom.xml"));
         String student = Release.studentPom(pom);
-        assertFalse(student.contains("build-helper-maven-plugin"), student);
         assertFalse(student.contains("<source>solutions</source>"), student);
+        assertFalse(student.contains("<source>src/grade/java</source>"), student);
+        assertFalse(student.contains("<source>src/grade/hidden</source>"), student);
+        assertTrue(student.contains("<source>src/tools/java</source>"), student);
         assertTrue(student.contains("maven-surefire-plugin"), student);
         assertTrue(student.contains("junit-platform-launcher"), student);
     }

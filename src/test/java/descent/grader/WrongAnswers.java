@@ -1,5 +1,11 @@
 package descent.grader;
 
+import descent.grader.compile.Javac;
+import descent.grader.report.GradeReport;
+import descent.grader.run.GradingRun;
+import descent.grader.run.Isolation;
+import descent.grader.run.TrustedBuild;
+import descent.grader.tests.GradedTests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +59,13 @@ final class WrongAnswers {
                     }
                 }
                 List<String> ids = round.values().stream().map(Slip::id).distinct().toList();
-                GradeReport report = new Grader(root, tree, 30).grade(ids);
+                Course course = Course.at(root);
+                GradeReport report;
+                try (TrustedBuild build = TrustedBuild.create(course,
+                        GradedTests.read(course.gradeSources(), null).select(ids))) {
+                    report = GradingRun.grade(build, tree, "slips", new GradingRun.Options(Isolation.light(), 30, 3600,
+                            1), System.nanoTime());
+                }
                 if (!report.compileErrors().isEmpty()) {
                     throw new AssertionError("a slip does not compile: " + report.compileErrors());
                 }
@@ -66,7 +78,7 @@ final class WrongAnswers {
                 throw new UncheckedIOException(e);
             } finally {
                 if (tree != null) {
-                    Grader.deleteRecursively(tree);
+                    Javac.deleteQuietly(tree);
                 }
             }
         }

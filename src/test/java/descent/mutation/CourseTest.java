@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import descent.grader.ExerciseGenerator;
+import descent.grader.exercise.ExerciseGenerator;
 import descent.grade.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import descent.nn.ReLU;
 import descent.nn.Sequential;
 import descent.nn.SoftmaxCrossEntropy;
 import descent.nn.norm.BatchNorm;
-import descent.objective.ParamsObjective;
+import descent.nn.ParamsObjective;
 import descent.optim.Momentum;
 import descent.optim.SGD;
 import org.ejml.data.DMatrixRMaj;

@@ -2,7 +2,7 @@ package descent.regularize;
 
 import descent.functions.Quadratic;
 import descent.nn.Param;
-import descent.objective.ObjectiveParam;
+import descent.nn.ObjectiveParam;
 import descent.optim.Adam;
 import descent.optim.AdamW;
 import descent.optim.Nesterov;

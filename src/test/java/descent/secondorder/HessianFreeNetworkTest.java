@@ -7,7 +7,7 @@ import descent.nn.Linear;
 import descent.nn.Sequential;
 import descent.nn.SoftmaxCrossEntropy;
 import descent.nn.Tanh;
-import descent.objective.ParamsObjective;
+import descent.nn.ParamsObjective;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

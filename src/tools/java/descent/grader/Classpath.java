@@ -13,35 +13,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The classpath graded code is compiled and run against: the library and its dependencies, never test classes.
- * Works from the launcher ({@code java -cp ...}), from Maven's test JVM and from a notebook kernel, where the
- * library arrives through the kernel's class loader rather than {@code java.class.path}.
+ * The classpaths of grading, taken from the grader's own JVM: {@link #trusted()} (library, JUnit and the grader: the
+ * graded tests are compiled and run against it) and {@link #library()} (the library and its jars only: student code
+ * is compiled and run against it). Neither holds a {@code test-classes} directory, which holds compiled solutions.
  */
-final class Classpath {
+public final class Classpath {
 
-    /** Classes whose jars graded code needs even if the class loader does not list them. */
+    /** Classes whose jars the graded tests need even if the class loader does not list them. */
     private static final String[] MARKERS = {
-        "descent.grade.Exercise", "org.junit.jupiter.api.Test", "org.junit.jupiter.engine.JupiterTestEngine",
-        "org.junit.platform.launcher.Launcher", "org.junit.platform.launcher.core.LauncherFactory",
-        "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ReflectionUtils",
-        "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API",
-        "org.junit.jupiter.params.ParameterizedTest",
+        "descent.grade.Exercise", "descent.grader.run.Bridge", "org.junit.jupiter.api.Test",
+        "org.junit.jupiter.engine.JupiterTestEngine", "org.junit.platform.launcher.Launcher",
+        "org.junit.platform.launcher.core.LauncherFactory", "org.junit.platform.engine.TestEngine",
+        "org.junit.platform.commons.util.ReflectionUtils", "org.opentest4j.AssertionFailedError",
+        "org.apiguardian.api.API", "org.junit.jupiter.params.ParameterizedTest",
     };
 
     private Classpath() {
     }
 
     /**
-     * The system property {@code descent.classpath} if set; otherwise {@code java.class.path}, the URLs of the
-     * class loaders that loaded the grader, and the jars of JUnit and the library, without {@code test-classes}
-     * directories (which hold the compiled solutions) and without entries that do not exist.
+     * The system property {@code descent.classpath} if set; otherwise {@code java.class.path}, the URLs of the class
+     * loaders that loaded the grader, and the jars of JUnit and the library; never {@code test-classes}, never entries
+     * that do not exist.
      */
-    static List<String> library() {
+    public static List<String> trusted() {
         String prop = System.getProperty("descent.classpath");
         Set<String> out = new LinkedHashSet<>();
         if (prop != null && !prop.isBlank()) {
             addAll(out, prop.split(File.pathSeparator));
-            return filter(out);
+            return filter(out, false);
         }
         addAll(out, System.getProperty("java.class.path", "").split(File.pathSeparator));
         for (ClassLoader l = Classpath.class.getClassLoader(); l != null; l = l.getParent()) {
@@ -62,7 +62,22 @@ final class Classpath {
                 // optional
             }
         }
-        return filter(out);
+        return filter(out, false);
+    }
+
+    /** The library and its dependencies only: {@link #trusted()} without the tools and without JUnit. */
+    public static List<String> library() {
+        return filter(new LinkedHashSet<>(trusted()), true);
+    }
+
+    /** Where the student JVM's agent ({@code descent.grader.student}, {@code descent.grader.wire}) is loaded from. */
+    public static Path agent() {
+        try {
+            return Path.of(descent.grader.student.StudentMain.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot locate the grader's classes: " + e);
+        }
     }
 
     private static void addAll(Set<String> out, String[] entries) {
@@ -84,16 +99,23 @@ final class Classpath {
         }
     }
 
-    private static List<String> filter(Set<String> entries) {
+    private static List<String> filter(Set<String> entries, boolean libraryOnly) {
         List<String> out = new ArrayList<>();
         for (String e : entries) {
             Path p = Path.of(e);
-            if (p.getFileName() != null && p.getFileName().toString().equals("test-classes")) {
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (name.equals("test-classes") || !Files.exists(p)) {
                 continue;
             }
-            if (Files.exists(p)) {
-                out.add(e);
+            if (libraryOnly && (name.equals("tools-classes") || name.startsWith("junit-") || name.startsWith("opentest4j")
+                    || name.startsWith("apiguardian") || name.startsWith("surefire") || name.startsWith("maven-")
+                    || name.startsWith("common-java5") || name.startsWith("common-junit"))) {
+                continue;
             }
+            if (libraryOnly && Files.isDirectory(p) && Files.isDirectory(p.resolve("descent/grader"))) {
+                continue; // the tools' classes, wherever they are
+            }
+            out.add(e);
         }
         return out;
     }

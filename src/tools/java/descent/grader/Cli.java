@@ -1,34 +1,47 @@
 package descent.grader;
 
 import descent.grade.Project;
-import java.io.IOException;
+import descent.grader.check.SelfCheck;
+import descent.grader.exercise.ExerciseGenerator;
+import descent.grader.release.Gradescope;
+import descent.grader.release.Release;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The grading commands behind {@code ./descent exercises|grade|check|release}.
- * Exit status: 0 success (full marks), 1 a check failed or points were lost, 2 usage or internal error.
+ * Exit status: 0 success (full marks), 1 a check failed or points were lost, 2 usage error, refusal or internal error.
  */
 public final class Cli {
 
     static final String USAGE = """
             usage: descent exercises [--check]
-                     write exercises/ from solutions/ (--check: only verify that exercises/ is current)
-                   descent grade [--solutions] [--timeout S] [--results FILE] [CHAPTER|EXERCISE ...]
-                     grade exercises/ (or solutions/) with the graded tests; prints the score table and writes
-                     target/grade/results.json (Gradescope format) and target/grade/report.html.
-                     Exit 0 full marks, 1 points lost.
+                     write exercises/ from solutions/ (--check: only verify that exercises/ is current). Files it
+                     replaces or deletes are first copied to target/exercises-backup/TIME/. Refuses to run
+                     without solutions/ (a student copy).
+                   descent grade [--solutions | --submission DIR] [--hardened] [--timeout S] [--budget S]
+                                 [--seed N] [--results FILE] [--hide DIR ...] [CHAPTER|EXERCISE ...]
+                     grade exercises/ (or solutions/, or the Java files of DIR) with the graded tests; prints the
+                     score table and writes target/grade/results.json (Gradescope format) and report.html.
+                     Light mode (the default) runs student code in a separate JVM as you; --hardened (root only)
+                     runs it as an unprivileged user without network in its own namespaces, and adds the hidden
+                     tests, whose inputs come from --seed (default: a random seed, printed in the report).
+                     --timeout per test (default 10 s), --budget for the whole run (default 600 s).
+                     Exit 0 full marks, 1 points lost, 2 not graded.
                    descent check [--timeout S]
-                     every graded test passes on solutions/ and fails on the untouched stubs; every test class
-                     has @Exercise and every test @Points. Last line: N passed, N failed
+                     every graded test passes on solutions/ and fails on the untouched stubs; signatures follow
+                     the exercise rule; every graded exercise has a Grade.exercise cell in a notebook.
+                     Last line: N passed, N failed
                    descent release DIR
-                     write the student copy of the course (everything but solutions/) to DIR
-            exit status: 0 success, 1 points lost or a check failed, 2 usage or internal error
+                     write the student copy of the course (no solutions/, no hidden tests) to DIR
+                   descent release --gradescope FILE.zip
+                     write a Gradescope autograder (setup.sh, run_autograder, the student copy, hidden tests)
+            exit status: 0 success, 1 points lost or a check failed, 2 usage error, refusal or internal error
             """;
 
     private Cli() {
@@ -39,27 +52,28 @@ public final class Cli {
     }
 
     /** Runs one command; returns the exit status instead of exiting (tests call this). */
-    static int run(String[] args, java.util.function.Supplier<Path> root, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Supplier<Path> root, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             (args.length == 0 ? err : out).print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         try {
-            switch (args[0]) {
-                case "exercises":
-                    return exercises(rest, root.get(), out, err);
-                case "grade":
-                    return grade(rest, root.get(), out, err);
-                case "check":
-                    return check(rest, root.get(), out);
-                case "release":
-                    return release(rest, root.get(), out);
-                default:
+            return switch (args[0]) {
+                case "exercises" -> exercises(rest, root.get(), out, err);
+                case "grade" -> GradeCommand.run(rest, root.get(), out, err);
+                case "check" -> check(rest, root.get(), out);
+                case "release" -> release(rest, root.get(), out);
+                default -> {
                     err.println("unknown command '" + args[0] + "'");
                     err.print(USAGE);
-                    return 2;
-            }
+                    yield 2;
+                }
+            };
         } catch (ExerciseGenerator.RegionException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -67,7 +81,7 @@ public final class Cli {
             err.println("error: " + e.getMessage());
             err.print(USAGE);
             return 2;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
@@ -90,9 +104,6 @@ public final class Cli {
         for (String a : args) {
             if (a.equals("--check")) {
                 check = true;
-            } else if (a.equals("--help")) {
-                out.print(USAGE);
-                return 0;
             } else {
                 throw new UsageException("exercises: unknown argument '" + a + "'");
             }
@@ -110,117 +121,68 @@ public final class Cli {
             err.println("fix: " + ExerciseGenerator.COMMAND);
             return 1;
         }
-        List<String> changed = ExerciseGenerator.write(solutions, exercises);
+        Path backup = root.resolve("target/exercises-backup").resolve(
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        List<String> changed = ExerciseGenerator.write(solutions, exercises, backup);
         int regions = ExerciseGenerator.regions(solutions).size();
         if (changed.isEmpty()) {
             out.println("exercises/ is up to date (" + regions + " solution regions)");
         } else {
             changed.forEach(c -> out.println("wrote exercises/" + c));
             out.println(changed.size() + " files changed (" + regions + " solution regions)");
+            if (java.nio.file.Files.isDirectory(backup)) {
+                out.println("the files it replaced or deleted are kept in " + root.relativize(backup) + "/");
+            }
         }
         return 0;
     }
 
-    private static int grade(List<String> args, Path root, PrintStream out, PrintStream err) {
-        boolean solutions = false;
-        int timeout = 10;
-        Path results = root.resolve("target/grade/results.json");
-        List<String> selectors = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--help" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--solutions" -> solutions = true;
-                case "--timeout" -> timeout = timeout(args, ++i);
-                case "--results" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("--results needs a file name");
-                    }
-                    results = Path.of(args.get(++i)).toAbsolutePath();
-                }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new UsageException("grade: unknown option '" + a + "'");
-                    }
-                    selectors.add(a);
-                }
-            }
-        }
-        Path tree = root.resolve(solutions ? "solutions" : "exercises");
-        if (!Files.isDirectory(tree)) {
-            err.println("error: no " + tree.getFileName() + "/ directory in " + root
-                    + (solutions ? "" : " (run " + ExerciseGenerator.COMMAND + ")"));
-            return 2;
-        }
-        Grader grader = new Grader(root, tree, timeout);
-        grader.select(selectors); // an unknown selector is a usage error, before any work
-        out.println("grading " + tree.getFileName() + "/ (timeout " + timeout + " s per test)");
-        GradeReport report = grader.grade(selectors);
-        out.print(report.text());
-        try {
-            Files.createDirectories(results.toAbsolutePath().getParent());
-            Files.writeString(results, report.gradescopeJson());
-            Path html = results.resolveSibling("report.html");
-            Files.writeString(html, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>Descent grade</title>\n"
-                    + report.html());
-            // What Grade.exercise(..) shows in a notebook: the table as text and as an HTML fragment, and the score.
-            Files.writeString(results.resolveSibling("report.txt"), report.text());
-            Files.writeString(results.resolveSibling("report-table.html"), report.html());
-            Files.writeString(results.resolveSibling("score.txt"), report.earned() + " " + report.possible() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println("wrote " + results);
-        for (String p : report.problems()) {
-            err.println("warning: " + p);
-        }
-        return report.fullMarks() ? 0 : 1;
-    }
-
     private static int check(List<String> args, Path root, PrintStream out) {
-        int timeout = 10;
+        int timeout = GradeCommand.TIMEOUT;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--timeout")) {
-                timeout = timeout(args, ++i);
-            } else if (args.get(i).equals("--help")) {
-                out.print(USAGE);
-                return 0;
+                timeout = seconds(args, ++i, "--timeout");
             } else {
                 throw new UsageException("check: unknown argument '" + args.get(i) + "'");
             }
         }
-        return SelfCheck.run(root, timeout, Classpath.library(), out) == 0 ? 0 : 1;
+        return SelfCheck.run(Course.at(root), timeout, out) == 0 ? 0 : 1;
     }
 
     private static int release(List<String> args, Path root, PrintStream out) {
-        if (args.size() == 1 && args.get(0).equals("--help")) {
-            out.print(USAGE);
+        if (args.size() == 2 && args.get(0).equals("--gradescope")) {
+            Path zip = Path.of(args.get(1)).toAbsolutePath();
+            int n = Gradescope.write(root, zip);
+            out.println("wrote the Gradescope autograder " + zip + " (" + n + " files: setup.sh, run_autograder, "
+                    + "the student copy and the hidden tests; no solutions)");
             return 0;
         }
         if (args.size() != 1 || args.get(0).startsWith("-")) {
-            throw new UsageException("release needs exactly one argument, the target directory");
+            throw new UsageException("release needs exactly one argument, the target directory (or --gradescope FILE.zip)");
         }
         Path dir = Path.of(args.get(0)).toAbsolutePath();
         int n = Release.write(root, dir);
-        out.println("wrote the student release to " + dir + " (" + n + " files; no solutions/)");
+        out.println("wrote the student release to " + dir + " (" + n + " files; no solutions/, no hidden tests)");
         return 0;
     }
 
-    private static int timeout(List<String> args, int i) {
+    static String value(List<String> args, int i, String option) {
         if (i >= args.size()) {
-            throw new UsageException("--timeout needs a number of seconds");
+            throw new UsageException(option + " needs a value");
         }
+        return args.get(i);
+    }
+
+    static int seconds(List<String> args, int i, String option) {
+        String v = value(args, i, option);
         try {
-            int t = Integer.parseInt(args.get(i));
+            int t = Integer.parseInt(v);
             if (t <= 0) {
                 throw new NumberFormatException();
             }
             return t;
         } catch (NumberFormatException e) {
-            throw new UsageException("--timeout needs a positive whole number of seconds, got '" + args.get(i) + "'");
+            throw new UsageException(option + " needs a positive whole number of seconds, got '" + v + "'");
         }
     }
 }

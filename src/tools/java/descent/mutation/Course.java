@@ -1,7 +1,7 @@
 package descent.mutation;
 
 import descent.grade.Exercise;
-import descent.grader.ExerciseGenerator;
+import descent.grader.exercise.ExerciseGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;

@@ -47,7 +47,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Grades one typical mistake: patches its replacements into a copy of the exercise's solution file(s), compiles the
  * patched file in memory, and runs the exercise's graded tests against it in this JVM (a class loader of its own
  * holds the patched classes and the chapter's test classes, so nothing leaks between mistakes). The instructor
- * writes the mistakes, so in-process is safe; students' code is graded by {@code descent.grade.Grader} in a
+ * writes the mistakes, so in-process is safe; students' code is graded by {@code descent.grader.run.GradingRun} in a
  * separate JVM. The test messages are the same either way: they come from the graded tests.
  */
 public final class MistakeRunner {

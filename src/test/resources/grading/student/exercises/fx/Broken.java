@@ -1,7 +1,0 @@
-package fx;
-
-public class Broken {
-    public static int one() {
-        return 1
-    }
-}

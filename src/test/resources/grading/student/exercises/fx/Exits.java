@@ -1,8 +1,0 @@
-package fx;
-
-public class Exits {
-    public static int answer() {
-        System.exit(3);
-        return 42;
-    }
-}

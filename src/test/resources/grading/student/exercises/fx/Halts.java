@@ -1,8 +1,0 @@
-package fx;
-
-public class Halts {
-    public static int answer() {
-        Runtime.getRuntime().halt(7);
-        return 42;
-    }
-}

@@ -1,7 +1,0 @@
-package fx;
-
-public class Recurses {
-    public static long depth(long n) {
-        return 1 + depth(n + 1);
-    }
-}

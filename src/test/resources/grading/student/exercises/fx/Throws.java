@@ -1,8 +1,0 @@
-package fx;
-
-public class Throws {
-    public static int divide(int a, int b) {
-        System.out.println("dividing " + a + " by " + b);
-        return a / b;
-    }
-}
