@@ -60,7 +60,8 @@ def cmd_kernelspec(a):
         },
     }
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
-    print(f"kernelspec java -> {kdir / 'kernel.json'}", file=sys.stderr if a.quiet else sys.stdout)
+    if not a.quiet:
+        print(f"kernelspec java -> {kdir / 'kernel.json'}")
 
 
 def notebook_title(nb, fallback):
@@ -413,6 +414,16 @@ class LabServer:
             self.reader.join(5)
 
 
+def lab_line(line):
+    """A notebook server log line as the lab terminal shows it: "[W 10:22:19.354 NotebookApp] text" becomes
+    "10:22:19 warning: text" (information lines lose their level)."""
+    m = re.match(r"^\[([DIWEC]) (\d\d:\d\d:\d\d)(?:\.\d+)? [A-Za-z]+\] (.*)$", line)
+    if not m:
+        return line
+    level = {"W": "warning: ", "E": "error: ", "C": "critical: "}.get(m.group(1), "")
+    return f"{m.group(2)} {level}{m.group(3)}"
+
+
 def cmd_lab(a):
     import signal
     import threading
@@ -430,7 +441,7 @@ def cmd_lab(a):
 
     def on_line(line):
         with lock:
-            print("  " + line, flush=True)
+            print("  " + lab_line(line), flush=True)
         pending.set()
 
     server = LabServer(a.notebook_dir, a.jupyter_path, a.logs, port, on_line=on_line)

@@ -104,6 +104,17 @@ class LabOutput(unittest.TestCase):
             self.assertFalse(dj.LabServer.SHOWN.search(line), line)
 
 
+class LabLines(unittest.TestCase):
+    def test_server_lines_lose_their_prefix_and_keep_time_level_and_text(self):
+        self.assertEqual("10:22:19 Kernel started: f91f, name: java",
+                         dj.lab_line("[I 10:22:19.354 NotebookApp] Kernel started: f91f, name: java"))
+        self.assertEqual("08:33:00 warning: Kernelspec name java cannot be found!",
+                         dj.lab_line("[W 08:33:00.296 NotebookApp] Kernelspec name java cannot be found!"))
+        self.assertEqual("08:33:00 error: No such kernel named java",
+                         dj.lab_line("[E 08:33:00.296 NotebookApp] No such kernel named java"))
+        self.assertEqual("a line of its own", dj.lab_line("a line of its own"))
+
+
 class NotebookSelection(unittest.TestCase):
     def test_names_numbers_and_files_select_one_notebook(self):
         avail = [Path("/n/00-tour.ipynb"), Path("/n/01-graphs.ipynb"), Path("/n/02-backprop.ipynb")]
