@@ -417,9 +417,9 @@ public final class MutationGate {
      * looking for each class's internal name in the compiled class files.
      */
     static Set<String> isolated(Course course, List<Course.Item> items, Path testClasses) {
-        Map<String, String> owner = new HashMap<>();
+        Map<String, Set<String>> owners = new HashMap<>();   // a class may hold regions of several exercises
         for (Course.Item i : course.items()) {
-            i.solutionClasses().forEach(c -> owner.put(c, i.id()));
+            i.solutionClasses().forEach(c -> owners.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(i.id()));
         }
         Set<String> out = new LinkedHashSet<>();
         for (Course.Item item : items) {
@@ -433,8 +433,8 @@ public final class MutationGate {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    for (Map.Entry<String, String> e : owner.entrySet()) {
-                        if (!e.getValue().equals(item.id()) && mentions(bytes, e.getKey().replace('.', '/'))) {
+                    for (Map.Entry<String, Set<String>> e : owners.entrySet()) {
+                        if (!e.getValue().contains(item.id()) && mentions(bytes, e.getKey().replace('.', '/'))) {
                             out.add(e.getKey());
                         }
                     }
@@ -447,7 +447,10 @@ public final class MutationGate {
     private static boolean mentions(String bytes, String internalName) {
         for (int at = bytes.indexOf(internalName); at >= 0; at = bytes.indexOf(internalName, at + 1)) {
             int end = at + internalName.length();
-            if (end == bytes.length() || !Character.isJavaIdentifierPart(bytes.charAt(end)) || bytes.charAt(end) == '$') {
+            char c = end == bytes.length() ? ';' : bytes.charAt(end);
+            // a class file byte after the name: ';' or '$' in descriptors, the next constant's tag (a control byte)
+            // after a name entry; a letter, digit or '_' means a longer name (ClipByNormTest is not ClipByNorm)
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
                 return true;
             }
         }
