@@ -57,6 +57,7 @@ class HostileStudentTest {
     static Map<String, Object> json;
     static Map<String, Map<String, Object>> tests;
     static double seconds;
+    static volatile String duringRun;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -106,11 +107,29 @@ class HostileStudentTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // Watches results.json while grading runs: what a reader (Gradescope) would find if the grader died now.
+        Thread watch = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    if (Files.exists(results) && duringRun == null) {
+                        duringRun = Files.readString(results);
+                    }
+                    Thread.sleep(50);
+                } catch (IOException e) {
+                    // being replaced: read again
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "hostile-test-results-watch");
+        watch.setDaemon(true);
+        watch.start();
         long t0 = System.nanoTime();
         exit = Cli.run(new String[]{"grade", "--hardened", "--submission", submission.toString(), "--results",
             results.toString(), "--timeout", "5", "--seed", "12345"}, () -> course,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         seconds = (System.nanoTime() - t0) / 1e9;
+        watch.interrupt();
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
         json = (Map<String, Object>) Json.parse(Files.readString(results));
@@ -203,6 +222,14 @@ class HostileStudentTest {
         assertEquals(sum, json.get("score"));
         // Only two exercises earn anything: Stray (right answers) and the public half of Square (hard-coded).
         assertEquals(6.0, json.get("score"), tests.toString());
+    }
+
+    /** Property 4: before grading starts, results.json already says 0 points, so a grader that dies leaves a zero. */
+    @Test
+    void aZeroScoreResultsFileStandsWhileGradingRuns() {
+        assertTrue(duringRun != null, "results.json did not exist during the run");
+        assertTrue(duringRun.contains("\"score\": 0,") && duringRun.contains("grading did not finish (hardened mode)"),
+                duringRun);
     }
 
     @Test
