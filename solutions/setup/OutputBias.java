@@ -20,7 +20,7 @@ public final class OutputBias {
         int[] count = new int[classes];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " at position " + i + " is outside 0.." + (classes - 1));
+                throw new IllegalArgumentException("label " + labels[i] + " at position " + i + " is not one of the " + classes + " classes");
             }
             count[labels[i]]++;
         }

@@ -112,3 +112,15 @@ for start, lr, steps in [((0.5, 0.5), 0.01, 10000), ((0.5, 0.5), 0.1, 10000), ((
                          ((2.0, 2.0), 1e-4, 10000), ((2.0, 2.0), 0.01, 4), ((2.0, 2.0), 0.001, 4)]:
     p = power_path(np.float64(start[0]), np.float64(start[1]), lr, steps)
     print(f"start {start}, rate {lr}: step 1 = {p[1]}, step 2 = {p[2]}, step 3 = {p[3]}, last (step {steps}) = {p[-1]}")
+
+
+print("\n# notebook 06: fraction of random symmetric matrices (diagonal N(0, 1), off-diagonal N(0, 1/2)) that are")
+print("# positive definite, without and with a shift +I; 400,000 draws each")
+rng = np.random.default_rng(0)
+for n in range(1, 7):
+    G = rng.standard_normal((400_000, n, n))
+    A = (G + np.transpose(G, (0, 2, 1))) / 2
+    pd = (np.linalg.eigvalsh(A).min(axis=1) > 0).mean()
+    pd_shift = (np.linalg.eigvalsh(A + np.eye(n)).min(axis=1) > 0).mean()
+    print(f"n = {n}: {pd:.5f}, shifted {pd_shift:.5f}, 2^-n = {2.0 ** -n:.5f}")
+print("n = 2 in closed form: (2 - sqrt 2)/4 =", (2 - np.sqrt(2)) / 4)

@@ -93,3 +93,27 @@ for v in basis:
     qs.append(qn)
 for i, qi in enumerate(qs):
     show("03.11 q%d" % i, qi)
+
+# 03.7 coefficients of v in the conjugate basis q0 = e1, q1 = (-1/4, 1) of H = [[4, 1], [1, 3]]: c_j = q_j^T H v / q_j^T H q_j.
+H2 = [[F(4), F(1)], [F(1), F(3)]]
+q2 = [[F(1), F(0)], [F(-1, 4), F(1)]]
+show("03.7 q0^T H q1 (must be 0)", dot(q2[0], matvec(H2, q2[1])))
+for v in ([F(1), F(2)], [F(-3), F(1, 2)]):
+    c = [dot(q, matvec(H2, v)) / dot(q, matvec(H2, q)) for q in q2]
+    show("03.7 c for v = %s" % [str(x) for x in v], c)
+
+# 03.8 the part of v orthogonal to span(a1, a2) in R^3, by Gram-Schmidt on the a's.
+def orthogonal_part(vectors, v):
+    basis = []
+    for a in vectors:
+        r = list(a)
+        for b in basis:
+            r = [x - dot(a, b) / dot(b, b) * y for x, y in zip(r, b)]
+        if any(x != 0 for x in r):
+            basis.append(r)
+    out = list(v)
+    for b in basis:
+        out = [x - dot(v, b) / dot(b, b) * y for x, y in zip(out, b)]
+    return out
+show("03.8 (1,1,0), (1,0,0); v = (1,2,3)", orthogonal_part([[F(1), F(1), F(0)], [F(1), F(0), F(0)]], [F(1), F(2), F(3)]))
+show("03.8 (1,2,2), (0,1,1), (2,4,4); v = (3,-1,2)", orthogonal_part([[F(1), F(2), F(2)], [F(0), F(1), F(1)], [F(2), F(4), F(4)]], [F(3), F(-1), F(2)]))

@@ -30,6 +30,9 @@ class DeadUnitsTest {
         double[][] w = {{-1, 1, 1, 0}, {-1, -1, 1, 0}};
         double[] b = {0, -1, -1.5, 0.5};
         same(new int[]{0, 1}, DeadUnits.find(x, w, b), "x = [[1,0],[0,1],[1,1]], W = [[−1,1,1,0],[−1,−1,1,0]], b = (0, −1, −1.5, 0.5)");
+        // unit 0: 2·1 + 1·(−0.5) = 1.5 (alive); unit 1: 2·0.5 + 1·(−2) = −1 (dead)
+        same(new int[]{1}, DeadUnits.find(new double[][]{{2, 1}}, new double[][]{{1, 0.5}, {-0.5, -2}}, new double[]{0, 0}),
+                "x = [[2, 1]], W = [[1, 0.5], [−0.5, −2]], b = (0, 0)");
         // unit 0 alive: 0.5·2 − 0.5 = 0.5 > 0 (the product, not 0.5/2 − 0.5 < 0); unit 1: 0.5·2 − 1.5 < 0, dead
         same(new int[]{1}, DeadUnits.find(new double[][]{{0.5}}, new double[][]{{2, 2}}, new double[]{-0.5, -1.5}),
                 "x = [[0.5]], W = [[2, 2]], b = (−0.5, −1.5)");

@@ -113,4 +113,20 @@ class GlorotUniformTest {
             }
         }
     }
+
+    @Test
+    @Points(1)
+    void drawsEveryEntryOfThinMatrices() {
+        for (int[] fans : new int[][]{{1, 5}, {5, 1}, {1, 1}, {40, 30}}) {
+            double[][] w = GlorotUniform.sample(fans[0], fans[1], 3);
+            String input = "fan-in " + fans[0] + ", fan-out " + fans[1];
+            that(w != null && w.length == fans[0] && w[0].length == fans[1], "the shape of W", input,
+                    "expected " + fans[0] + "×" + fans[1], REREAD);
+            for (double[] row : w) {
+                for (double v : row) {
+                    that(v != 0, "every entry of W", input, "an entry is exactly 0: every entry must be drawn", REREAD);
+                }
+            }
+        }
+    }
 }

@@ -88,14 +88,16 @@ class PReLUBackwardTest {
     @Points(1)
     void refusesShapesThatDoNotFit() {
         double[][] x = {{1, -1}};
-        Object[][] cases = {{new double[][]{{1, 1}, {1, 1}}, new double[]{0.1, 0.1}, "g with 2 rows for x with 1"},
-                {new double[][]{{1, 1}}, new double[]{0.1}, "1 slope for 2 columns"},
-                {new double[][]{{1}}, new double[]{0.1}, "1 slope and g rows of 1 column, x rows of 2"},
-                {new double[][]{{1}}, new double[]{0.1, 0.1}, "2 slopes and x rows of 2 columns, g rows of 1"}};
+        Object[][] cases = {{x, new double[][]{{1, 1}, {1, 1}}, new double[]{0.1, 0.1}, "g with 2 rows for x with 1"},
+                {x, new double[][]{{1, 1}}, new double[]{0.1}, "1 slope for 2 columns"},
+                {new double[][]{{1, -1, 2}}, new double[][]{{1, 1}}, new double[]{0.1, 0.1}, "x with 3 columns, g with 2, 2 slopes"},
+                {x, new double[][]{{1, 1, 1}}, new double[]{0.1, 0.1}, "x with 2 columns, g with 3, 2 slopes"},
+                {x, new double[][]{{1}}, new double[]{0.1}, "1 slope and g rows of 1 column, x rows of 2"},
+                {x, new double[][]{{1}}, new double[]{0.1, 0.1}, "2 slopes and x rows of 2 columns, g rows of 1"}};
         for (Object[] c : cases) {
             try {
-                PReLUBackward.backward(x, (double[][]) c[0], (double[]) c[1]);
-                that(false, "the result", (String) c[2], "expected an IllegalArgumentException", REREAD);
+                PReLUBackward.backward((double[][]) c[0], (double[][]) c[1], (double[]) c[2]);
+                that(false, "the result", (String) c[3], "expected an IllegalArgumentException", REREAD);
             } catch (IllegalArgumentException expected) {
                 // the required error
             }

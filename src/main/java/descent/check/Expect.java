@@ -16,8 +16,16 @@ public final class Expect {
     private Expect() {
     }
 
+    /** A tolerance is a number ≥ 0: a negative or NaN one would make the check fail, or pass, for no reason. */
+    private static void requireTolerance(String claim, double tol) {
+        if (!(tol >= 0)) {
+            throw new IllegalArgumentException("check \"" + claim + "\": the tolerance must be ≥ 0, got " + tol);
+        }
+    }
+
     /** |actual − expected| ≤ tol·max(1, |expected|), and actual is finite. */
     public static void close(String claim, double expected, double actual, double tol) {
+        requireTolerance(claim, tol);
         double err = Math.abs(actual - expected);
         boolean ok = Double.isFinite(actual) && err <= tol * Math.max(1, Math.abs(expected));
         report(ok, claim, String.format(Locale.ROOT, "expected %s, got %s (difference %.2e, tolerance %.0e)",
@@ -26,6 +34,10 @@ public final class Expect {
 
     /** Element-wise {@link #close}; reports the worst entry. */
     public static void allClose(String claim, double[] expected, double[] actual, double tol) {
+        requireTolerance(claim, tol);
+        if (expected == null || actual == null) {
+            throw new IllegalArgumentException("check \"" + claim + "\": expected or actual is null");
+        }
         if (expected.length != actual.length) {
             report(false, claim, "expected " + expected.length + " values, got " + actual.length);
         }

@@ -179,6 +179,10 @@ public final class GradientCheck {
         if (!(h > 0)) {
             throw new IllegalArgumentException("finite-difference step h must be positive, got " + h);
         }
+        if (params == null || params.isEmpty() || oracle == null || scheme == null || rng == null || samplesPerTensor < 1) {
+            throw new IllegalArgumentException("a gradient check needs parameters, an oracle, a scheme, a seeded Random and "
+                    + "≥ 1 sample per tensor, got " + params + ", " + oracle + ", " + scheme + ", " + rng + ", " + samplesPerTensor);
+        }
         double base = oracle.evaluate();
         List<double[]> backprop = new ArrayList<>();
         for (Param p : params) {

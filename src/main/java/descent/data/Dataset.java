@@ -11,6 +11,19 @@ import java.util.Random;
 public record Dataset(String name, DMatrixRMaj x, int[] labels, int classes) {
 
     public Dataset {
+        if (x == null || labels == null) {
+            throw new IllegalArgumentException(name + ": a data set needs features and labels, got "
+                    + (x == null ? "no features" : "features") + " and " + (labels == null ? "no labels" : "labels"));
+        }
+        if (classes < 1) {
+            throw new IllegalArgumentException(name + ": the number of classes must be ≥ 1, got " + classes);
+        }
+        for (int i = 0, n = x.getNumElements(); i < n; i++) {
+            if (!Double.isFinite(x.data[i])) {
+                throw new IllegalArgumentException(name + ": feature " + i % x.numCols + " of example " + i / x.numCols
+                        + " is " + x.data[i] + "; a data set holds finite numbers (check the data and its preprocessing)");
+            }
+        }
         if (x.numRows != labels.length) {
             throw new IllegalArgumentException(name + ": " + x.numRows + " feature rows but " + labels.length + " labels");
         }
@@ -54,6 +67,9 @@ public record Dataset(String name, DMatrixRMaj x, int[] labels, int classes) {
 
     /** The first {@code n} examples. */
     public Dataset head(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(name + ": head needs n ≥ 0, got " + n);
+        }
         int m = Math.min(n, size());
         int[] idx = new int[m];
         for (int i = 0; i < m; i++) {
@@ -66,6 +82,9 @@ public record Dataset(String name, DMatrixRMaj x, int[] labels, int classes) {
     public Dataset[] split(double fraction, Random rng) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("split fraction must lie in (0, 1), got " + fraction);
+        }
+        if (rng == null) {
+            throw new IllegalArgumentException(name + ": a split needs a seeded Random, got null");
         }
         int[] perm = permutation(size(), rng);
         int cut = (int) Math.round(fraction * size());

@@ -16,7 +16,8 @@ public final class Synthetic {
      * separable, so a network needs a hidden layer.
      */
     public static Dataset spirals(int perClass, int classes, double noise, Random rng) {
-        check(perClass, classes);
+        check(perClass, classes, rng);
+        nonNegative("spirals: noise", noise);
         int n = perClass * classes;
         DMatrixRMaj x = new DMatrixRMaj(n, 2);
         int[] y = new int[n];
@@ -38,7 +39,9 @@ public final class Synthetic {
      * radius {@code spread}, with isotropic standard deviation {@code std}.
      */
     public static Dataset blobs(int perClass, int classes, double spread, double std, Random rng) {
-        check(perClass, classes);
+        check(perClass, classes, rng);
+        nonNegative("blobs: spread", spread);
+        nonNegative("blobs: standard deviation", std);
         int n = perClass * classes;
         DMatrixRMaj x = new DMatrixRMaj(n, 2);
         int[] y = new int[n];
@@ -54,9 +57,18 @@ public final class Synthetic {
         return new Dataset("Gaussian blobs (" + classes + ")", x, y, classes);
     }
 
-    private static void check(int perClass, int classes) {
+    private static void nonNegative(String what, double v) {
+        if (!(v >= 0 && Double.isFinite(v))) {
+            throw new IllegalArgumentException(what + " must be finite and ≥ 0, got " + v);
+        }
+    }
+
+    private static void check(int perClass, int classes, Random rng) {
         if (perClass < 1 || classes < 2) {
             throw new IllegalArgumentException("need ≥ 1 point per class and ≥ 2 classes, got " + perClass + " and " + classes);
+        }
+        if (rng == null) {
+            throw new IllegalArgumentException("synthetic data need a seeded Random, got null");
         }
     }
 }

@@ -1,5 +1,7 @@
 package descent.functions;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,7 +19,7 @@ public final class Beale implements TestFunction {
 
     @Override
     public double value(double[] p) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
         double x = p[0], y = p[1], f = 0, yk = 1;
         for (int k = 1; k <= 3; k++) {
             yk *= y;
@@ -29,7 +31,8 @@ public final class Beale implements TestFunction {
 
     @Override
     public double valueAndGradient(double[] p, double[] g) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
+        Objective.requireLength(this, "the gradient", g);
         double x = p[0], y = p[1], f = 0, gx = 0, gy = 0;
         for (int k = 1; k <= 3; k++) {
             double yk = Math.pow(y, k), ykm1 = Math.pow(y, k - 1);
@@ -45,7 +48,7 @@ public final class Beale implements TestFunction {
 
     @Override
     public void hessian(double[] p, DMatrixRMaj out) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
         double x = p[0], y = p[1], hxx = 0, hxy = 0, hyy = 0;
         for (int k = 1; k <= 3; k++) {
             double yk = Math.pow(y, k), ykm1 = Math.pow(y, k - 1);

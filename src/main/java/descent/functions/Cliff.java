@@ -1,5 +1,7 @@
 package descent.functions;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -60,13 +62,15 @@ public final class Cliff implements TestFunction {
 
     @Override
     public double value(double[] p) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
         double dx = p[0] - m;
         return h * sig(p[0]) + 0.5 * a * dx * dx + 0.5 * b * p[1] * p[1];
     }
 
     @Override
     public double valueAndGradient(double[] p, double[] g) {
+        Objective.requireLength(this, "the point", p);
+        Objective.requireLength(this, "the gradient", g);
         double s = sig(p[0]);
         g[0] = -h * k * s * (1 - s) + a * (p[0] - m);
         g[1] = b * p[1];
@@ -75,7 +79,7 @@ public final class Cliff implements TestFunction {
 
     @Override
     public void hessian(double[] p, DMatrixRMaj out) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
         double s = sig(p[0]);
         out.reshape(2, 2);
         out.set(0, 0, h * k * k * s * (1 - s) * (1 - 2 * s) + a);

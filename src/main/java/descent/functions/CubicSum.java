@@ -1,5 +1,7 @@
 package descent.functions;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -25,7 +27,7 @@ public final class CubicSum implements TestFunction {
 
     @Override
     public double value(double[] x) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
         double f = 0;
         for (int i = 0; i < d; i++) {
             f += x[i] * x[i] * x[i];
@@ -35,7 +37,8 @@ public final class CubicSum implements TestFunction {
 
     @Override
     public double valueAndGradient(double[] x, double[] g) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "the gradient", g);
         for (int i = 0; i < d; i++) {
             g[i] = 3 * x[i] * x[i];
         }
@@ -44,7 +47,7 @@ public final class CubicSum implements TestFunction {
 
     @Override
     public void hessian(double[] x, DMatrixRMaj out) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
         out.reshape(d, d);
         out.zero();
         for (int i = 0; i < d; i++) {

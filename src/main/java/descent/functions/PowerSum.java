@@ -1,5 +1,7 @@
 package descent.functions;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -26,13 +28,14 @@ public final class PowerSum implements TestFunction {
 
     @Override
     public double value(double[] p) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
         return p[0] * p[0] + Math.pow(p[1], 10);
     }
 
     @Override
     public double valueAndGradient(double[] p, double[] g) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
+        Objective.requireLength(this, "the gradient", g);
         g[0] = 2 * p[0];
         g[1] = 10 * Math.pow(p[1], 9);
         return value(p);
@@ -40,7 +43,7 @@ public final class PowerSum implements TestFunction {
 
     @Override
     public void hessian(double[] p, DMatrixRMaj out) {
-        TestFunction.requireDimension(this, p);
+        Objective.requireLength(this, "the point", p);
         out.reshape(2, 2);
         out.zero();
         out.set(0, 0, 2);

@@ -1,5 +1,7 @@
 package descent.functions;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -64,6 +66,9 @@ public final class Quadratic implements TestFunction {
 
     /** f = Σ cᵢ·xᵢ², e.g. {@code bowl(1, 4)} is Aggarwal's x² + 4y² (Fig. 3.9b); start (1, 1, …). */
     public static Quadratic bowl(double... coefficients) {
+        if (coefficients == null || coefficients.length == 0) {
+            throw new IllegalArgumentException("a bowl needs at least one coefficient");
+        }
         int d = coefficients.length;
         DMatrixRMaj a = new DMatrixRMaj(d, d);
         StringBuilder label = new StringBuilder();
@@ -136,7 +141,7 @@ public final class Quadratic implements TestFunction {
 
     @Override
     public double value(double[] x) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
         int d = dimension();
         DMatrixRMaj xv = DMatrixRMaj.wrap(d, 1, x);
         return 0.5 * quadForm(xv) - CommonOps_DDRM.dot(b, xv);
@@ -144,7 +149,8 @@ public final class Quadratic implements TestFunction {
 
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "the gradient", gradient);
         int d = dimension();
         DMatrixRMaj xv = DMatrixRMaj.wrap(d, 1, x);
         DMatrixRMaj g = DMatrixRMaj.wrap(d, 1, gradient);
@@ -156,11 +162,15 @@ public final class Quadratic implements TestFunction {
 
     @Override
     public void hessian(double[] x, DMatrixRMaj out) {
+        Objective.requireLength(this, "the point", x);
         out.setTo(a);
     }
 
     @Override
     public void hessianVector(double[] x, double[] v, double[] out) {
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "v", v);
+        Objective.requireLength(this, "the output", out);
         int d = dimension();
         CommonOps_DDRM.mult(a, DMatrixRMaj.wrap(d, 1, v), DMatrixRMaj.wrap(d, 1, out));
     }

@@ -1,5 +1,7 @@
 package descent.functions;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -34,7 +36,7 @@ public final class Rosenbrock implements TestFunction {
 
     @Override
     public double value(double[] x) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
         double f = 0;
         for (int i = 0; i < n; i += 2) {
             double t = x[i + 1] - x[i] * x[i];
@@ -46,7 +48,8 @@ public final class Rosenbrock implements TestFunction {
 
     @Override
     public double valueAndGradient(double[] x, double[] g) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "the gradient", g);
         double f = 0;
         for (int i = 0; i < n; i += 2) {
             double t = x[i + 1] - x[i] * x[i];
@@ -60,7 +63,7 @@ public final class Rosenbrock implements TestFunction {
 
     @Override
     public void hessian(double[] x, DMatrixRMaj out) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
         out.reshape(n, n);
         out.zero();
         for (int i = 0; i < n; i += 2) {
@@ -73,6 +76,9 @@ public final class Rosenbrock implements TestFunction {
 
     @Override
     public void hessianVector(double[] x, double[] v, double[] out) {
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "v", v);
+        Objective.requireLength(this, "the output", out);
         // The Hessian is block-diagonal with 2x2 blocks; O(n) instead of forming n×n.
         for (int i = 0; i < n; i += 2) {
             double h11 = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2, h12 = -400 * x[i];

@@ -24,6 +24,9 @@ public interface TestFunction extends Objective {
 
     @Override
     default void hessianVector(double[] x, double[] v, double[] out) {
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "v", v);
+        Objective.requireLength(this, "the output", out);
         int d = dimension();
         org.ejml.data.DMatrixRMaj h = new org.ejml.data.DMatrixRMaj(d, d);
         hessian(x, h);
@@ -33,9 +36,6 @@ public interface TestFunction extends Objective {
 
     /** Checks that x has this function's dimension; every implementation calls it first. */
     static void requireDimension(TestFunction f, double[] x) {
-        if (x == null || x.length < f.dimension()) {
-            throw new IllegalArgumentException(f.name() + " takes a point of dimension " + f.dimension()
-                    + ", got " + (x == null ? "null" : "length " + x.length));
-        }
+        Objective.requireLength(f, "the point", x);
     }
 }

@@ -1,5 +1,7 @@
 package descent.functions;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -61,14 +63,15 @@ public final class TwoWells implements TestFunction {
 
     @Override
     public double value(double[] x) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
         double a = (x[0] - cs) / ws, b = (x[0] - cf) / wf;
         return -as * Math.exp(-0.5 * a * a) - af * Math.exp(-0.5 * b * b);
     }
 
     @Override
     public double valueAndGradient(double[] x, double[] g) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "the gradient", g);
         double a = (x[0] - cs) / ws, b = (x[0] - cf) / wf;
         double ea = as * Math.exp(-0.5 * a * a), eb = af * Math.exp(-0.5 * b * b);
         g[0] = ea * a / ws + eb * b / wf;
@@ -77,7 +80,7 @@ public final class TwoWells implements TestFunction {
 
     @Override
     public void hessian(double[] x, DMatrixRMaj out) {
-        TestFunction.requireDimension(this, x);
+        Objective.requireLength(this, "the point", x);
         out.reshape(1, 1);
         out.set(0, 0, second(x[0]));
     }

@@ -29,6 +29,9 @@ public final class JacobianLayer implements Layer {
     private long multiplyAdds;
 
     public JacobianLayer(String name, VectorFunction f) {
+        if (name == null || f == null) {
+            throw new IllegalArgumentException("JacobianLayer needs a name and a function, got " + name + " and " + f);
+        }
         this.name = name;
         this.f = f;
     }

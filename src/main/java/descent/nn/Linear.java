@@ -27,6 +27,9 @@ public final class Linear implements Layer {
 
     /** A layer with zero weights and biases (fill them with {@link #init}). */
     public Linear(String name, int in, int out) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a Linear layer needs a name, got " + (name == null ? "null" : "\"" + name + "\""));
+        }
         if (in <= 0 || out <= 0) {
             throw new IllegalArgumentException("Linear " + name + " needs positive sizes, got " + in + "→" + out);
         }
@@ -40,10 +43,14 @@ public final class Linear implements Layer {
     /** Weights from {@code init} with the seeded {@code rng}; biases zero (§3.3.3). */
     public Linear(String name, int in, int out, Init init, Random rng) {
         this(name, in, out);
-        init.fill(weight.value(), rng);
+        init(init, rng);
     }
 
     public Linear init(Init init, Random rng) {
+        if (init == null || rng == null) {
+            throw new IllegalArgumentException("Linear " + name + ": initialization needs a rule and a seeded Random, got "
+                    + init + " and " + rng);
+        }
         init.fill(weight.value(), rng);
         return this;
     }

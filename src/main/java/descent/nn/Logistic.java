@@ -13,6 +13,9 @@ public final class Logistic implements Loss {
     private final Reduction reduction;
 
     public Logistic(Reduction reduction) {
+        if (reduction == null) {
+            throw new IllegalArgumentException("Logistic: reduction is null (Reduction.MEAN or Reduction.SUM)");
+        }
         this.reduction = reduction;
     }
 

@@ -18,6 +18,10 @@ public final class ObjectiveParam {
     private final GradientOracle oracle;
 
     public ObjectiveParam(Objective objective, double[] start) {
+        if (objective == null || start == null) {
+            throw new IllegalArgumentException("ObjectiveParam needs an objective and a start point, got " + objective
+                    + " and " + (start == null ? "null" : "a point"));
+        }
         if (start.length != objective.dimension()) {
             throw new IllegalArgumentException(objective.name() + " has dimension " + objective.dimension()
                     + " but the start point has length " + start.length);

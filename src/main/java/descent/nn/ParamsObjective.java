@@ -16,8 +16,11 @@ public final class ParamsObjective implements Objective {
     private final int dimension;
 
     public ParamsObjective(List<Param> params, GradientOracle oracle) {
-        if (params.isEmpty()) {
-            throw new IllegalArgumentException("ParamsObjective needs at least one parameter");
+        if (params == null || params.isEmpty()) {
+            throw new IllegalArgumentException("ParamsObjective needs at least one parameter, got " + params);
+        }
+        if (oracle == null) {
+            throw new IllegalArgumentException("ParamsObjective needs a gradient oracle, got null");
         }
         this.params = List.copyOf(params);
         this.oracle = oracle;

@@ -30,12 +30,20 @@ public final class Sequential {
     private boolean training = true;
 
     public Sequential(Loss loss, Layer... layers) {
-        this(loss, List.of(layers));
+        this(loss, layers == null ? null : java.util.Arrays.asList(layers));
     }
 
     public Sequential(Loss loss, List<Layer> layers) {
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("Sequential needs at least one layer");
+        if (loss == null) {
+            throw new IllegalArgumentException("Sequential needs a loss, got null");
+        }
+        if (layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("Sequential needs at least one layer, got " + layers);
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) == null) {
+                throw new IllegalArgumentException("Sequential: layer " + i + " is null");
+            }
         }
         this.layers = List.copyOf(layers);
         this.loss = loss;
@@ -95,6 +103,8 @@ public final class Sequential {
 
     /** Forward through every layer; the result is the last layer's output buffer. */
     public DMatrixRMaj forward(DMatrixRMaj x) {
+        // one pass over the batch, against a GEMM per layer: NaN would otherwise be hidden (ReLU maps it to 0)
+        requireFinite("input", x);
         DMatrixRMaj z = x;
         for (int i = 0; i < caches.length; i++) {
             z = layers.get(i).forward(z, caches[i]);
@@ -123,7 +133,8 @@ public final class Sequential {
 
     /** The loss with soft targets, without gradients. */
     public double loss(DMatrixRMaj x, DMatrixRMaj targets) {
-        return check(loss.evaluate(forward(x), targets, null), x);
+        requireFinite("target", targets);
+        return check(loss.evaluate(forward(x), targets, null), x, targets);
     }
 
     /** Zeroes gradients, runs forward and backward; returns the loss and leaves ∂L/∂θ in the params. */
@@ -136,8 +147,9 @@ public final class Sequential {
 
     /** As {@link #lossAndGradient(DMatrixRMaj, int[])} with soft targets. */
     public double lossAndGradient(DMatrixRMaj x, DMatrixRMaj targets) {
+        requireFinite("target", targets);
         zeroGrad();
-        double value = check(loss.evaluate(forward(x), targets, gradOutput), x);
+        double value = check(loss.evaluate(forward(x), targets, gradOutput), x, targets);
         backward(gradOutput);
         return value;
     }
@@ -169,11 +181,29 @@ public final class Sequential {
     }
 
     private double check(double value, DMatrixRMaj x) {
+        return check(value, x, null);
+    }
+
+    /** Counts the evaluation; the targets were checked before it, the input by {@link #forward}. */
+    private double check(double value, DMatrixRMaj x, DMatrixRMaj targets) {
         step++;
         if (!Double.isFinite(value)) {
             throw new NonFiniteLossException(loss.name(), step, value, "batch " + Blas.shape(x) + ", network " + this);
         }
         return value;
+    }
+
+    /** Throws {@link NonFiniteInputException} naming row and column of the first NaN or ±∞. */
+    private void requireFinite(String what, DMatrixRMaj m) {
+        if (m == null) {
+            throw new IllegalArgumentException("network " + this + ": the " + what + " is null");
+        }
+        for (int i = 0, n = m.getNumElements(); i < n; i++) {
+            if (!Double.isFinite(m.data[i])) {
+                throw new NonFiniteInputException(what, i / m.numCols, i % m.numCols, m.data[i],
+                        "batch " + Blas.shape(m) + ", network " + this);
+            }
+        }
     }
 
     @Override

@@ -17,6 +17,9 @@ public final class SoftmaxCrossEntropy implements Loss {
     private final Reduction reduction;
 
     public SoftmaxCrossEntropy(Reduction reduction) {
+        if (reduction == null) {
+            throw new IllegalArgumentException("SoftmaxCrossEntropy: reduction is null (Reduction.MEAN or Reduction.SUM)");
+        }
         this.reduction = reduction;
     }
 

@@ -10,6 +10,9 @@ public final class SquaredError implements Loss {
     private final Reduction reduction;
 
     public SquaredError(Reduction reduction) {
+        if (reduction == null) {
+            throw new IllegalArgumentException("SquaredError: reduction is null (Reduction.MEAN or Reduction.SUM)");
+        }
         this.reduction = reduction;
     }
 

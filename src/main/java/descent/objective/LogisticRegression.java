@@ -1,5 +1,7 @@
 package descent.objective;
 
+import descent.objective.Objective;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -96,6 +98,7 @@ public final class LogisticRegression implements Objective {
 
     @Override
     public double value(double[] w) {
+        Objective.requireLength(this, "the point", w);
         computeMargins(w);
         double f = 0;
         for (int i = 0; i < y.length; i++) {
@@ -106,6 +109,8 @@ public final class LogisticRegression implements Objective {
 
     @Override
     public double valueAndGradient(double[] w, double[] gradient) {
+        Objective.requireLength(this, "the point", w);
+        Objective.requireLength(this, "the gradient", gradient);
         computeMargins(w);
         int n = y.length;
         double f = 0;
@@ -128,6 +133,7 @@ public final class LogisticRegression implements Objective {
 
     @Override
     public void hessian(double[] w, DMatrixRMaj out) {
+        Objective.requireLength(this, "the point", w);
         computeMargins(w);
         int n = y.length, d = dimension();
         DMatrixRMaj scaled = x.copy();
@@ -147,6 +153,9 @@ public final class LogisticRegression implements Objective {
 
     @Override
     public void hessianVector(double[] w, double[] v, double[] out) {
+        Objective.requireLength(this, "the point", w);
+        Objective.requireLength(this, "v", v);
+        Objective.requireLength(this, "the output", out);
         computeMargins(w);
         int n = y.length, d = dimension();
         DMatrixRMaj xv = new DMatrixRMaj(n, 1);

@@ -39,6 +39,9 @@ public interface Objective {
      * Hessian or an exact Hessian-vector product override it.
      */
     default void hessianVector(double[] x, double[] v, double[] out) {
+        Objective.requireLength(this, "the point", x);
+        Objective.requireLength(this, "v", v);
+        Objective.requireLength(this, "the output", out);
         int d = dimension();
         double vNorm = 0, xNorm = 0;
         for (int i = 0; i < d; i++) {
@@ -66,5 +69,16 @@ public interface Objective {
     /** A short name for tables and plot legends. */
     default String name() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * Throws an {@link IllegalArgumentException} naming the objective, the argument and both lengths unless {@code v}
+     * holds exactly {@code f.dimension()} numbers. Every implementation calls it on the arrays it is given.
+     */
+    static void requireLength(Objective f, String argument, double[] v) {
+        if (v == null || v.length != f.dimension()) {
+            throw new IllegalArgumentException(f.name() + " has dimension " + f.dimension() + ", but " + argument
+                    + (v == null ? " is null" : " has length " + v.length));
+        }
     }
 }

@@ -25,6 +25,9 @@ public final class Averaging {
     private long t;
 
     private Averaging(List<Param> params, double beta) {
+        if (params == null || params.isEmpty() || params.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("averaging needs the parameters to average, got " + params);
+        }
         this.params = List.copyOf(params);
         this.beta = beta;
         this.avg = new double[this.params.size()][];

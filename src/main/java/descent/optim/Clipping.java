@@ -82,6 +82,7 @@ public final class Clipping {
     /** An oracle that evaluates {@code oracle} and then clips the gradients by norm τ. */
     public static GradientOracle wrapByNorm(GradientOracle oracle, List<Param> params, double tau) {
         Checks.positive("clip by norm: threshold τ", tau);
+        requireOracle(oracle, params);
         return () -> {
             double loss = oracle.evaluate();
             byNorm(params, tau);
@@ -92,6 +93,7 @@ public final class Clipping {
     /** An oracle that evaluates {@code oracle} and then clips the gradients by value v. */
     public static GradientOracle wrapByValue(GradientOracle oracle, List<Param> params, double v) {
         Checks.positive("clip by value: threshold v", v);
+        requireOracle(oracle, params);
         return () -> {
             double loss = oracle.evaluate();
             byValue(params, v);
@@ -102,5 +104,12 @@ public final class Clipping {
     /** Shorthand for {@link #wrapByNorm}. */
     public static GradientOracle wrap(GradientOracle oracle, List<Param> params, double tau) {
         return wrapByNorm(oracle, params, tau);
+    }
+
+    private static void requireOracle(GradientOracle oracle, List<Param> params) {
+        if (oracle == null || params == null || params.isEmpty()) {
+            throw new IllegalArgumentException("clipping needs a gradient oracle and the parameters it fills, got "
+                    + oracle + " and " + params);
+        }
     }
 }

@@ -35,6 +35,10 @@ public final class ReduceOnPlateau {
 
     /** Records one loss and returns the rate to use next. */
     public double observe(double loss) {
+        if (Double.isNaN(loss)) {
+            throw new IllegalArgumentException("ReduceOnPlateau: the observed loss is NaN (diverged training, or NaN in "
+                    + "the data); a plateau cannot be judged from it");
+        }
         if (loss < best - minDelta) {
             best = loss;
             bad = 0;

@@ -105,6 +105,9 @@ public interface Schedule {
         if (W < 1) {
             throw new IllegalArgumentException("warm-up: W must be ≥ 1, got " + W);
         }
+        if (after == null) {
+            throw new IllegalArgumentException("warm-up: the schedule after it is null");
+        }
         return named("warm-up " + W + " then " + after.label(), k -> k < W ? after.rate(k) * (k + 1) / W : after.rate(k));
     }
 

@@ -76,6 +76,35 @@ public final class Covariance {
         return new Eigen(values, vectors);
     }
 
+    /** Eigenvalues only (no vectors, so cheaper), in decreasing order. */
+    public static double[] eigenvalues(DMatrixRMaj symmetric) {
+        int d = symmetric.numRows;
+        if (d < 1 || symmetric.numCols != d) {
+            throw new IllegalArgumentException("eigenvalues needs a non-empty square matrix, got " + Blas.shape(symmetric));
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, false, true);
+        if (!eig.decompose(symmetric.copy())) {
+            throw new IllegalStateException("the symmetric eigen-decomposition of a " + Blas.shape(symmetric) + " matrix failed");
+        }
+        double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = eig.getEigenvalue(i).getReal();
+        }
+        Arrays.sort(v);
+        for (int i = 0; i < d / 2; i++) {
+            double t = v[i];
+            v[i] = v[d - 1 - i];
+            v[d - 1 - i] = t;
+        }
+        return v;
+    }
+
+    /** λ_max/λ_min of a symmetric matrix, +∞ when λ_min ≤ 0. */
+    public static double conditionNumber(DMatrixRMaj symmetric) {
+        double[] v = eigenvalues(symmetric);
+        return v[v.length - 1] > 0 ? v[0] / v[v.length - 1] : Double.POSITIVE_INFINITY;
+    }
+
     /** Columns whose training values are all equal. */
     static int[] constantColumns(DMatrixRMaj x) {
         int d = x.numCols;

@@ -27,6 +27,9 @@ public final class BFGS extends Minimizer {
 
     /** Replaces the strong-Wolfe search (c₁ = 1e-4, c₂ = 0.9), e.g. by the exact one on a quadratic. */
     public BFGS lineSearch(LineSearch lineSearch) {
+        if (lineSearch == null) {
+            throw new IllegalArgumentException("BFGS: line search is null");
+        }
         this.lineSearch = lineSearch;
         return this;
     }

@@ -32,6 +32,9 @@ public final class LBFGS extends Minimizer {
 
     /** Replaces the strong-Wolfe search (c₁ = 1e-4, c₂ = 0.8). */
     public LBFGS lineSearch(LineSearch lineSearch) {
+        if (lineSearch == null) {
+            throw new IllegalArgumentException("LBFGS: line search is null");
+        }
         this.lineSearch = lineSearch;
         return this;
     }

@@ -46,6 +46,9 @@ public final class NonlinearCG extends Minimizer {
 
     public NonlinearCG(Beta beta) {
         super(100_000);
+        if (beta == null) {
+            throw new IllegalArgumentException("NonlinearCG: β formula is null (one of " + java.util.Arrays.toString(Beta.values()) + ")");
+        }
         this.beta = beta;
         this.lineSearch = new WolfeLineSearch(1e-4, 0.4);
     }
@@ -60,6 +63,9 @@ public final class NonlinearCG extends Minimizer {
     }
 
     public NonlinearCG lineSearch(LineSearch lineSearch) {
+        if (lineSearch == null) {
+            throw new IllegalArgumentException("NonlinearCG: line search is null");
+        }
         this.lineSearch = lineSearch;
         return this;
     }

@@ -16,6 +16,9 @@ public final class SteepestDescent extends Minimizer {
 
     public SteepestDescent(LineSearch lineSearch) {
         super(100_000);
+        if (lineSearch == null) {
+            throw new IllegalArgumentException("SteepestDescent: line search is null");
+        }
         this.lineSearch = lineSearch;
     }
 

@@ -1,6 +1,7 @@
 package descent.train;
 
 import descent.data.Dataset;
+import descent.nn.NonFiniteInputException;
 import descent.nn.NonFiniteLossException;
 import descent.nn.Sequential;
 import descent.nn.GradientOracle;
@@ -44,6 +45,10 @@ public final class Trainer {
     private Penalty penalty;
 
     public Trainer(Sequential net, Optimizer optimizer, Random rng) {
+        if (net == null || optimizer == null || rng == null) {
+            throw new IllegalArgumentException("Trainer needs a network, an optimizer and a seeded Random, got "
+                    + net + ", " + optimizer + ", " + rng);
+        }
         this.net = net;
         this.optimizer = optimizer;
         this.rng = rng;
@@ -67,14 +72,14 @@ public final class Trainer {
 
     /** ε_k indexed by the global step k = 0, 1, …. */
     public Trainer schedule(Schedule s) {
-        this.schedule = s;
+        this.schedule = nonNull("schedule", s);
         this.schedulePerEpoch = false;
         return this;
     }
 
     /** ε_e indexed by the epoch e = 0, 1, … (Aggarwal §3.5.1 counts epochs). */
     public Trainer schedulePerEpoch(Schedule s) {
-        this.schedule = s;
+        this.schedule = nonNull("schedule", s);
         this.schedulePerEpoch = true;
         return this;
     }
@@ -85,25 +90,31 @@ public final class Trainer {
      * Constraints are not penalties: wrap the optimizer in a {@code descent.regularize.ProjectedOptimizer}.
      */
     public Trainer penalty(Penalty p) {
-        this.penalty = p;
+        this.penalty = nonNull("penalty", p);
         return this;
     }
 
     /** Clip each minibatch gradient to norm ≤ τ. */
     public Trainer clipNorm(double tau) {
+        if (!(tau > 0 && Double.isFinite(tau))) {
+            throw new IllegalArgumentException("Trainer: clipping threshold τ must be finite and > 0, got " + tau);
+        }
         this.clipNorm = tau;
         return this;
     }
 
     /** Clip each gradient coordinate to [−v, v]. */
     public Trainer clipValue(double v) {
+        if (!(v > 0 && Double.isFinite(v))) {
+            throw new IllegalArgumentException("Trainer: clipping value v must be finite and > 0, got " + v);
+        }
         this.clipValue = v;
         return this;
     }
 
     /** Keep a Polyak average of the parameters, updated after every step and evaluated every epoch. */
     public Trainer averaging(Averaging a) {
-        this.averaging = a;
+        this.averaging = nonNull("averaging", a);
         return this;
     }
 
@@ -124,6 +135,13 @@ public final class Trainer {
     }
 
     public History fit(Dataset train, Dataset validation) {
+        if (train == null) {
+            throw new IllegalArgumentException("Trainer.fit needs a training set, got null");
+        }
+        if (validation != null && validation.features() != train.features()) {
+            throw new IllegalArgumentException("validation set " + validation.name() + " has " + validation.features()
+                    + " features, training set " + train.name() + " has " + train.features());
+        }
         History history = new History();
         int n = train.size();
         int[] order = new int[n];
@@ -168,6 +186,12 @@ public final class Trainer {
                     loss = optimizer.step(oracle);
                 } catch (NonFiniteLossException e) {
                     throw diverged(epoch, k + 1, e.value(), e);
+                } catch (NonFiniteInputException e) {
+                    int example = order[from + e.row()];
+                    throw new IllegalArgumentException(train.name() + ": example " + example + " has " + e.value()
+                            + " in " + (e.what().equals("input") ? "feature " : "target ") + e.column() + " (row " + e.row()
+                            + " of batch " + (batches + 1) + " in epoch " + epoch + ", step " + (k + 1)
+                            + "); training needs finite data: check the data and its preprocessing", e);
                 }
                 if (!Double.isFinite(loss)) {
                     throw diverged(epoch, k + 1, loss, null);
@@ -200,6 +224,13 @@ public final class Trainer {
             }
         }
         return history;
+    }
+
+    private static <T> T nonNull(String what, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("Trainer: " + what + " is null");
+        }
+        return value;
     }
 
     private ArithmeticException diverged(int epoch, long step, double loss, Throwable cause) {

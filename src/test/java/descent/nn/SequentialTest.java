@@ -81,9 +81,14 @@ class SequentialTest {
         Sequential net = net(new Random(1), Reduction.MEAN);
         DMatrixRMaj x = FiniteDifferences.random(2, 6, new Random(2));
         net.lossAndGradient(x, new int[]{0, 1});
-        x.data[3] = Double.NaN;
+        net.params().get(4).value().data[0] = Double.NaN; // fc3.W, as a diverging run leaves it
         NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> net.lossAndGradient(x, new int[]{0, 1}));
         assertEquals(2, e.step());
-        assertTrue(e.getMessage().contains("step 2") && e.getMessage().contains("NaN"), e.getMessage());
+        assertTrue(e.getMessage().contains("step 2") && e.getMessage().contains("learning rate"), e.getMessage());
+        // NaN in the input is the data's fault, and said so (row and column)
+        x.data[3] = Double.NaN;
+        NonFiniteInputException in = assertThrows(NonFiniteInputException.class, () -> net.lossAndGradient(x, new int[]{0, 1}));
+        assertEquals(0, in.row());
+        assertEquals(3, in.column());
     }
 }

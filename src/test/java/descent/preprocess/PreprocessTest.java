@@ -136,6 +136,9 @@ class PreprocessTest {
     @Test
     void conditionNumberOfTheGramMatrix() {
         assertEquals(2.0861809513708502, Covariance.eigen(Covariance.gram(X)).conditionNumber(), 1e-12);  // numpy.linalg.cond
+        assertEquals(2.0861809513708502, Covariance.conditionNumber(Covariance.gram(X)), 1e-12);
+        assertArrayEquals(new double[]{1.9579156714488977, 0.9473977844538358, 0.5877420996528229},
+                Covariance.eigenvalues(Covariance.of(X)), 1e-13);
     }
 
     @Test
