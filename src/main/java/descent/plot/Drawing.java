@@ -3,7 +3,11 @@ package descent.plot;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-/** What every plot kind shares: it draws itself onto a {@link Canvas}; the image and the layout come from that. */
+/**
+ * What every plot kind shares: it draws itself onto a {@link Canvas}; the image and the layout come from that.
+ * The two methods are not final so that javac gives each public subclass its own public copy (a public method
+ * inherited from a package-private class cannot be called by reflection, as a notebook kernel may do).
+ */
 abstract class Drawing implements Plot {
 
     /** Draws the plot, recording every text. */
@@ -13,12 +17,12 @@ abstract class Drawing implements Plot {
     abstract String describe();
 
     @Override
-    public final BufferedImage image() {
+    public BufferedImage image() {
         return render().finish(describe());
     }
 
     @Override
-    public final List<TextBox> layout() {
+    public List<TextBox> layout() {
         Canvas c = render();
         c.g.dispose();
         return List.copyOf(c.texts);
