@@ -20,6 +20,7 @@ import html
 import json
 import os
 import re
+import resource
 import socket
 import subprocess
 import sys
@@ -130,7 +131,6 @@ def run_one(path, nbdir, site, a):
                 subprocess.run(["jstack", str(pid)], stdout=self.log_file, stderr=subprocess.STDOUT)
             await super()._async_cleanup_kernel()
 
-    import resource
     lines, retries = [], 0
     title = notebook_title(nbformat.read(str(path), as_version=4), path.stem)
     log = site / f"{path.stem}.kernel.log"
