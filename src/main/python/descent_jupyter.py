@@ -20,6 +20,7 @@ import html
 import json
 import os
 import re
+import resource
 import socket
 import subprocess
 import sys
@@ -133,6 +134,7 @@ def run_one(path, nbdir, site, a):
     lines, retries = [], 0
     title = notebook_title(nbformat.read(str(path), as_version=4), path.stem)
     log = site / f"{path.stem}.kernel.log"
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     problem = None
     for attempt in range(1, a.attempts + 1):
@@ -161,6 +163,9 @@ def run_one(path, nbdir, site, a):
         else:
             print(msg, flush=True)
     seconds = time.monotonic() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU time of the kernel (and the processes it started): unlike the wall time, hardly changed by a busy machine
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     err = first_error(nb)
     if err:
         cell, ename, evalue, tb = err
@@ -181,8 +186,9 @@ def run_one(path, nbdir, site, a):
         lines += [f"    {line}" for line in detail.splitlines()[:40]]
         lines.append(f"    (kernel log: {log})")
     else:
-        lines.append(f"ok     {path.name}: {seconds:.1f} s, {figures} figure(s) -> {site / (path.stem + '.html')}")
-    return (path.stem, title, seconds, figures, problem), lines, retries
+        lines.append(f"ok     {path.name}: {seconds:.1f} s (kernel CPU {cpu:.1f} s), {figures} figure(s) -> "
+                     f"{site / (path.stem + '.html')}")
+    return (path.stem, title, seconds, figures, problem), lines, retries, cpu
 
 
 def cmd_run(a):
@@ -206,11 +212,14 @@ def cmd_run(a):
     site.mkdir(parents=True, exist_ok=True)
     passed, failed, rows, retries = 0, 0, [], 0
 
+    cpu_total = 0.0
+
     def report(result):
-        nonlocal passed, failed, retries
-        row, lines, r = result
+        nonlocal passed, failed, retries, cpu_total
+        row, lines, r, cpu = result
         rows.append(row)
         retries += r
+        cpu_total += cpu
         if row[4]:
             failed += 1
         else:
@@ -230,7 +239,8 @@ def cmd_run(a):
             print(f"--- {path.name}: running", flush=True)
             report(run_one(path, nbdir, site, a))
     write_index(site, rows)
-    print(f"site: {site / 'index.html'}  ({len(chosen)} notebooks in {time.monotonic() - t0:.0f} s)")
+    print(f"site: {site / 'index.html'}  ({len(chosen)} notebooks in {time.monotonic() - t0:.0f} s; "
+          f"kernel CPU time {cpu_total:.0f} s)")
     if retries:
         print(f"WARNING: {retries} kernel start(s) did not answer and were retried (see RETRY above)")
     print(f"{passed} passed, {failed} failed")
@@ -370,7 +380,8 @@ class LabServer:
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
         log = open(self.logs / "server.log", "a", encoding="utf-8")
-        log.write(f"--- {datetime.datetime.now():%Y-%m-%d %H:%M:%S} {' '.join(cmd[:-6])} ...\n")
+        shown = " ".join("--NotebookApp.token=..." if c.startswith("--NotebookApp.token=") else c for c in cmd)
+        log.write(f"--- {datetime.datetime.now():%Y-%m-%d %H:%M:%S} {shown}\n")
         log.flush()
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, env=env, text=True, bufsize=1)
@@ -792,9 +803,15 @@ def diagnose(dump, log_text):
     found = []
     # rapaio 3.0.1 names the heartbeat's loop thread Heartbeat-N and both the shell's and the control's Shell-N
     loops = re.findall(r'^"((?:Shell|Heartbeat)-\d+)"', dump, re.M)
+    # with rapaio's own main class a message read before the table exists kills its thread (NullPointerException)
+    killed = re.findall(r'Exception in thread "((?:Shell|Heartbeat)-\d+)" java\.lang\.NullPointerException.*handlers',
+                        log_text)
     if dump:
+        ended = 3 - len(loops) - len(killed)
         found.append(f"{len(loops)} of 3 channel loop threads alive ({', '.join(loops) or 'none'})"
-                     + (": a loop thread ended at once (race B)" if len(loops) < 3 else ""))
+                     + (f": {ended} ended at once (race B)" if ended > 0 else ""))
+    if killed:
+        found.append(f"{', '.join(killed)} died on the still-null handler table (race A)")
     dropped = re.findall(r"Unhandled message: (\w+)", log_text)
     if dropped:
         found.append(f"kernel dropped {', '.join(dropped)} (no handler yet: race A)")

@@ -76,9 +76,16 @@ class KernelCheckDiagnosis(unittest.TestCase):
     def test_a_missing_loop_thread_is_race_b(self):
         dump = self.DUMP.replace('"Shell-0" #22 prio=5\n', "")
         found = dj.diagnose(dump, "")
-        self.assertIn("2 of 3 channel loop threads alive (Heartbeat-0, Shell-0): a loop thread ended at once (race B)",
-                      found)
+        self.assertIn("2 of 3 channel loop threads alive (Heartbeat-0, Shell-0): 1 ended at once (race B)", found)
         self.assertNotIn("race A", found)
+
+    def test_a_thread_killed_by_the_null_handler_table_is_race_a_not_b(self):
+        dump = self.DUMP.replace('"Shell-0" #22 prio=5\n', "")
+        log = ('Exception in thread "Shell-0" java.lang.NullPointerException: Cannot invoke "java.util.Map.get(Object)"'
+               ' because "this.handlers" is null\n')
+        found = dj.diagnose(dump, log)
+        self.assertIn("Shell-0 died on the still-null handler table (race A)", found)
+        self.assertNotIn("race B", found)
 
     def test_a_replaced_thread_is_mentioned(self):
         log = ("[WARNING] [KernelMain]: ControlChannel's loop thread Shell-0 had already ended (rapaio 3.0.1 sets "
