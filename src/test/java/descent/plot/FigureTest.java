@@ -62,4 +62,17 @@ class FigureTest {
         Path p = a.save(dir.resolve("sub/a.png"));
         assertTrue(Files.size(p) > 100);
     }
+
+    @Test
+    void everyKindHasPublicImageAndLayoutMethodsOfItsOwn() throws Exception {
+        // a public method inherited from a package-private class cannot be invoked by reflection from outside the
+        // package (a notebook kernel's display code): each public kind must declare its own copy
+        for (Class<?> kind : List.of(Figure.class, BarChart.class, Heatmap.class, ImageGrid.class)) {
+            for (String m : List.of("image", "layout")) {
+                Class<?> declaring = kind.getMethod(m).getDeclaringClass();
+                assertTrue(java.lang.reflect.Modifier.isPublic(declaring.getModifiers()),
+                        kind.getSimpleName() + "." + m + "() is declared in non-public " + declaring.getName());
+            }
+        }
+    }
 }
