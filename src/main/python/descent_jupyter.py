@@ -627,6 +627,145 @@ def browser_interrupt_check(driver, server, nbdir, limit=10.0):
     return problems, summary
 
 
+STARTS_CELL = 'System.out.println("answer " + (6 * 7));'
+
+
+def _kernel_pid(kernel_id):
+    """The process id of the kernel started for kernel_id (its connection file kernel-<id>.json is on its command
+    line), or None."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"kernel-{kernel_id}.json" in cmdline.read_bytes().decode(errors="replace"):
+                return int(cmdline.parent.name)
+        except OSError:
+            continue
+    return None
+
+
+def _sessions(server):
+    import urllib.request
+    with urllib.request.urlopen(f"{server.base}/api/sessions?token={server.token}", timeout=10) as r:
+        return json.loads(r.read().decode())
+
+
+def start_verdict(ready, ready_s, ran, ready_limit, watch):
+    """None for a good start (kernel ready within ready_limit seconds, cell ran), else why it failed: SLOW (ready
+    late, cell ran) or HUNG (not ready, or the cell never ran, within watch seconds of opening the notebook)."""
+    if ready and ran:
+        if ready_s <= ready_limit:
+            return None
+        return f"SLOW, not hung: kernel ready after {ready_s:.1f} s (limit {ready_limit:.0f} s), cell ran"
+    return (f"HUNG: kernel {'ready' if ready else 'not ready'} after {ready_s:.0f} s, cell "
+            f"{'ran' if ran else 'never ran'} within {watch:.0f} s of opening the notebook")
+
+
+def browser_starts(driver, server, nbdir, count, ready_limit, watch=90.0):
+    """Kernel starts as a student sees them: opens a one-cell notebook `count` times in the browser, each time with a
+    fresh kernel (the previous session is shut down first), and checks each start: the kernel ready in the page (its
+    kernel_info_reply) within ready_limit seconds, then the cell run and its output shown. A start that misses is
+    watched up to `watch` seconds from the page load: SLOW if the cell ran late, HUNG if it never ran (the notebook
+    server gives up on its kernel_info_request after 60 s and shows a busy kernel). Returns (passed, failed, lines)."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+    nb = new_notebook(cells=[new_code_cell(STARTS_CELL)])
+    nb.metadata = {"kernelspec": {"name": "java", "display_name": "Java (Descent)", "language": "java"},
+                   "language_info": {"name": "java"}}
+    nbformat.write(nb, str(Path(nbdir) / "kernel-starts.ipynb"))
+    url = f"{server.base}/notebooks/kernel-starts.ipynb?token={server.token}"
+    passed = failed = hung = slow = healed = 0
+    times = []
+
+    def output():
+        return driver.execute_script("return Jupyter.notebook.get_cell(0).output_area.element.text();")
+
+    for i in range(1, count + 1):
+        t0 = time.monotonic()
+        driver.get(url)
+        ready = _wait(lambda: driver.execute_script(JS_KERNEL_READY), watch)
+        ready_s = time.monotonic() - t0
+        ran, run_s = False, None
+        kernel_id = driver.execute_script("var k = Jupyter.notebook.kernel; return k ? k.id : null;")
+        if _wait(lambda: driver.execute_script("return !!(Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected());"),
+                 max(1.0, watch - (time.monotonic() - t0))):
+            t1 = time.monotonic()
+            driver.execute_script("Jupyter.notebook.execute_cells([0]);")
+            ran = bool(_wait(lambda: "answer 42" in output(), max(5.0, watch - (time.monotonic() - t0))))
+            run_s = time.monotonic() - t1
+        log = server.logs / f"kernel-{kernel_id}.log"
+        log_text = log.read_text(errors="replace") if log.exists() else ""
+        healed += "had already ended" in log_text
+        if ready:
+            times.append(ready_s)
+        verdict = start_verdict(bool(ready), ready_s, ran, ready_limit, watch)
+        if verdict is None:
+            passed += 1
+            print(f"  browser start {i:3d}/{count}: ok, kernel ready after {ready_s:.1f} s, cell ran in {run_s:.1f} s",
+                  flush=True)
+        else:
+            failed += 1
+            slow += verdict.startswith("SLOW")
+            hung += verdict.startswith("HUNG")
+            pid = _kernel_pid(kernel_id) if kernel_id else None
+            if pid:
+                found, dump = _diagnose(pid, log)
+                (server.logs / f"kernel-{kernel_id}.jstack").write_text(dump)
+                if found:
+                    verdict += "; " + found
+            print(f"  browser start {i:3d}/{count}: FAILED: {verdict}  (kernel log {log})", flush=True)
+        # a fresh kernel for the next start: shut this session down and wait until the server has no session
+        try:
+            driver.execute_script("Jupyter.notebook.session.delete();")
+        except Exception:
+            pass
+        _wait(lambda: not _sessions(server), 30, step=0.5)
+    times.sort()
+    lines = [f"browser starts: {passed} passed, {failed} failed"
+             + (f"; kernel ready after median {times[len(times) // 2]:.1f} s, slowest {times[-1]:.1f} s"
+                if times else "")
+             + (f"; in {healed} start(s) KernelMain replaced a loop thread that had ended at once" if healed else "")]
+    if failed:
+        lines.append(f"browser starts: of the {failed} failed starts, {hung} hung, {slow} were only slow")
+    lines.append(f"    load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    return passed, failed, lines
+
+
+def cmd_browser_starts(a):
+    """./descent browser --starts N: kernel starts in headless Chromium on ./descent lab's server."""
+    import shutil
+    import tempfile
+    work = Path(a.work).resolve()
+    nbdir = work / "notebooks"
+    shutil.rmtree(work, ignore_errors=True)
+    nbdir.mkdir(parents=True)
+    port = first_free_port(a.port_from)
+    server = LabServer(nbdir, a.jupyter_path, work / "logs", port)
+    profile = tempfile.mkdtemp(prefix="descent-chromium-")
+    driver = None
+    passed, failed = 0, 0
+    try:
+        server.start()
+        print(f"browser: {a.starts} kernel starts in headless Chromium, notebook server {server.base} (as ./descent "
+              f"lab starts it; logs {server.logs}); each must be ready within {a.ready_limit:.0f} s and run a cell",
+              flush=True)
+        driver = chrome(profile)
+        driver.set_page_load_timeout(60)
+        passed, failed, lines = browser_starts(driver, server, nbdir, a.starts, a.ready_limit)
+        print("\n".join(lines), flush=True)
+    except Exception as e:
+        failed += 1
+        print(f"FAILED browser starts: {type(e).__name__}: {ANSI.sub('', str(e)).strip()[:300]}", flush=True)
+    finally:
+        if driver:
+            try:
+                driver.quit()
+            except Exception:
+                pass
+        server.stop()
+        shutil.rmtree(profile, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
 def cmd_browser_test(a):
     """The main job in a real browser: `./descent lab`'s server, headless Chromium, Run All, checks, screenshots."""
     import shutil
@@ -634,6 +773,11 @@ def cmd_browser_test(a):
     import nbformat
     from nbconvert import HTMLExporter
 
+    if a.starts:
+        return cmd_browser_starts(a)
+    if not a.names:
+        print("descent browser-test: name the notebooks to open (or --starts N)", file=sys.stderr)
+        return 2
     src = Path(a.notebooks).resolve()
     chosen, unknown = select(sorted(src.glob("*.ipynb")), a.names)
     if unknown or not chosen:
@@ -1032,7 +1176,9 @@ def main(argv=None):
     b.add_argument("--port-from", type=int, default=8900)
     b.add_argument("--no-interrupt", dest="interrupt", action="store_false",
                    help="skip the Kernel > Interrupt check (a scratch notebook: a sleeping cell and a busy loop)")
-    b.add_argument("names", nargs="+")
+    b.add_argument("--starts", type=int, default=0,
+                   help="instead of the notebooks: open a one-cell notebook N times, each with a fresh kernel")
+    b.add_argument("names", nargs="*")
     f = sub.add_parser("free-port")
     f.add_argument("start", type=int)
     sub.add_parser("versions")

@@ -94,6 +94,24 @@ class KernelCheckDiagnosis(unittest.TestCase):
                       dj.diagnose(self.DUMP, log))
 
 
+class BrowserStartVerdict(unittest.TestCase):
+    def test_ready_in_time_and_cell_ran_is_a_good_start(self):
+        self.assertIsNone(dj.start_verdict(True, 14.9, True, 15.0, 90.0))
+
+    def test_ready_late_but_cell_ran_is_slow_not_hung(self):
+        v = dj.start_verdict(True, 15.1, True, 15.0, 90.0)
+        self.assertTrue(v.startswith("SLOW, not hung: kernel ready after 15.1 s (limit 15 s)"), v)
+
+    def test_never_ready_is_hung(self):
+        v = dj.start_verdict(False, 90.0, False, 15.0, 90.0)
+        self.assertTrue(v.startswith("HUNG: kernel not ready after 90 s, cell never ran"), v)
+
+    def test_ready_but_the_cell_never_ran_is_hung(self):
+        # race B's picture: the page says Connected but nothing reads the shell socket
+        v = dj.start_verdict(True, 3.0, False, 15.0, 90.0)
+        self.assertTrue(v.startswith("HUNG: kernel ready after 3 s, cell never ran within 90 s"), v)
+
+
 class LabOutput(unittest.TestCase):
     def test_lifecycle_warnings_and_errors_are_shown_and_routine_lines_are_not(self):
         shown = ["[W 08:33:00.296 NotebookApp] Kernelspec name java cannot be found!",

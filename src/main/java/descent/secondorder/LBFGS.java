@@ -11,15 +11,16 @@ import java.util.List;
  * γI, γ = qᵀv / vᵀv of the newest pair, without forming a matrix. That product G·g is the two-loop recursion
  * ({@link #twoLoop}, Nocedal and Wright Alg. 7.4): O(md) time and memory per iteration.
  *
- * <p>Step xₜ₊₁ = xₜ − αₜG∇f(xₜ) with a strong Wolfe line search (c₁ = 1e-4, c₂ = 0.8: chosen on the Rosenbrock benchmark, where it saves an
- * evaluation or two over the customary 0.9); the first trial step is
- * min(1, 1/‖∇f‖₂), later ones 1. Documented fallbacks: pairs with qᵀv ≤ 1e-10·‖q‖‖v‖ are not stored; a
+ * <p>Step xₜ₊₁ = xₜ − αₜG∇f(xₜ) with the Moré–Thuente line search ({@link MoreThuenteLineSearch#forQuasiNewton()}:
+ * c₁ = 1e-4, c₂ = 0.9, the values Nocedal and Wright §3.1 give for quasi-Newton methods, the same for every
+ * problem); the first trial step is min(1, 1/‖∇f‖₂), later ones 1 (as in L-BFGS-B). Documented fallbacks: pairs with
+ * qᵀv ≤ ε_mach·vᵀv are not stored (L-BFGS-B's test); a
  * direction that is not downhill, or a failed line search, clears the memory and retries once along −∇f.
  */
 public final class LBFGS extends Minimizer {
 
     private final int memory;
-    private LineSearch lineSearch = new WolfeLineSearch(1e-4, 0.8);
+    private LineSearch lineSearch = MoreThuenteLineSearch.forQuasiNewton();
 
     /** @param memory m, the number of pairs kept (scipy's default is 10; Aggarwal §3.5.6.2 suggests about 30) */
     public LBFGS(int memory) {
@@ -30,7 +31,7 @@ public final class LBFGS extends Minimizer {
         this.memory = memory;
     }
 
-    /** Replaces the strong-Wolfe search (c₁ = 1e-4, c₂ = 0.8). */
+    /** Replaces the Moré–Thuente search (c₁ = 1e-4, c₂ = 0.9). */
     public LBFGS lineSearch(LineSearch lineSearch) {
         if (lineSearch == null) {
             throw new IllegalArgumentException("LBFGS: line search is null");
@@ -105,7 +106,7 @@ public final class LBFGS extends Minimizer {
             Vectors.axpy(-1, run.x(), q);
             Vectors.axpy(-1, run.g(), v);
             run.accept(s.x(), s.f(), s.g());
-            if (Vectors.dot(q, v) > 1e-10 * Vectors.norm(q) * Vectors.norm(v)) {
+            if (Vectors.dot(q, v) > Math.ulp(1.0) * Vectors.dot(v, v)) {
                 if (qs.size() == memory) {
                     qs.removeFirst();
                     vs.removeFirst();

@@ -115,9 +115,14 @@ public final class GradingRun {
                     results.add(runOne(executor, session, c, t, p, options, left));
                 }
             }
-            if (budgetGone) {
-                notes.add("the grading budget of " + options.budgetSeconds() + " s ran out: the tests not started by "
-                        + "then are reported as not run and score 0");
+            boolean stopped = byExercise.values().stream().flatMap(List::stream)
+                    .anyMatch(r -> r.message().startsWith("stopped: the grading budget"));
+            if (budgetGone || stopped) {
+                notes.add("the grading budget of " + options.budgetSeconds() + " s ran out: "
+                        + (stopped ? "the test running then was stopped" : "")
+                        + (stopped && budgetGone ? ", and " : "")
+                        + (budgetGone ? "the tests not started by then are reported as not run" : "")
+                        + "; " + (stopped && !budgetGone ? "it scores" : "they score") + " 0");
             }
             if (!build.selected().stream().allMatch(tc -> !tc.hidden())) {
                 notes.add("hidden tests drew their inputs from the grading seed " + options.seed());
