@@ -1,9 +1,9 @@
 package normalization;
 
 /**
- * Exercises 08.1 and 08.2: the forward pass of batch normalization (Aggarwal §3.6, eqs. 3.58–3.61) in training mode and
- * in inference mode, and the running statistics that inference uses (PyTorch's convention). Rows of {@code v} are the m
- * examples of a mini-batch, columns the units i.
+ * Exercise 08.1: the forward pass of batch normalization (Aggarwal §3.6, eqs. 3.58–3.61) in training mode and in
+ * inference mode (with the running statistics of exercise 08.2, {@link RunningStatistics}). Rows of {@code v} are the
+ * m examples of a mini-batch, columns the units i.
  */
 public final class BatchNormForward {
 
@@ -35,17 +35,5 @@ public final class BatchNormForward {
                                        double[] runningVar, double eps) {
         // YOUR CODE HERE
         throw new UnsupportedOperationException("Exercise 08.1 (batch normalization forward) is not implemented yet");
-    }
-
-    /**
-     * The running statistics after one training batch, in PyTorch's convention ({@code BatchNorm1d(momentum=0.1)}):
-     * μ̄ ← (1 − momentum)·μ̄ + momentum·μ_B and σ̄² ← (1 − momentum)·σ̄² + momentum·s²_B, where s²_B is the
-     * <em>unbiased</em> batch variance (divided by m − 1). Updates {@code runningMean} and {@code runningVar} in place.
-     *
-     * @param momentum the weight of the new batch, in (0, 1]
-     */
-    public static void updateRunning(double[] runningMean, double[] runningVar, double[][] v, double momentum) {
-        // YOUR CODE HERE
-        throw new UnsupportedOperationException("Exercise 08.2 (running statistics) is not implemented yet");
     }
 }

@@ -18,7 +18,7 @@ class RunningStatisticsTest {
         void apply(double[] mean, double[] var, double[][] v, double momentum);
     }
 
-    static final Update STUDENT = BatchNormForward::updateRunning;
+    static final Update STUDENT = RunningStatistics::update;
 
     @Test
     @Points(3)

@@ -21,8 +21,14 @@ import java.util.List;
  * moments start at zero. Notebook 09 shows it.
  *
  * <p>The learning rate reported by {@link #learningRate()} is α·η_t. A schedule that sets the learning rate to
- * ε_k sets η_t = ε_k/α, so it scales both terms. PyTorch's {@code AdamW(lr, weight_decay=w)} is this class with
- * α = lr and λ = lr·w (η = 1).
+ * ε_k sets η_t = ε_k/α, so it scales both terms.
+ *
+ * <p><b>Two conventions for the decay.</b> Here λ is the paper's: the fraction of θ removed per step (times η_t),
+ * θ ← θ − η_t λθ − …. PyTorch's {@code torch.optim.AdamW(lr, weight_decay=w)} multiplies its w by the learning
+ * rate instead, θ ← θ − lr·w·θ − …, so its w is λ/α: PyTorch's default w = 0.01 at lr = 0.001 is λ = 1e-5 here,
+ * and passing PyTorch's w as λ decays a thousand times too fast. To port PyTorch code, build the optimizer with
+ * {@link #withPyTorchWeightDecay(List, double, double)}, which sets α = lr and λ = lr·w; under a schedule both
+ * conventions then give the same trajectory (checked against torch 1.13 in {@code TorchTrajectoryTest}).
  */
 public final class AdamW extends Optimizer {
 
@@ -54,6 +60,27 @@ public final class AdamW extends Optimizer {
         this.lambda = Checks.nonNegative("AdamW: weight decay λ", lambda);
         this.m = newState();
         this.v = newState();
+    }
+
+    /**
+     * AdamW with PyTorch's parameters: {@code torch.optim.AdamW(params, lr, weight_decay=weightDecay)} (β₁ = 0.9,
+     * β₂ = 0.999, ε = 1e-8), i.e. α = lr and λ = lr·weightDecay.
+     */
+    public static AdamW withPyTorchWeightDecay(List<Param> params, double lr, double weightDecay) {
+        return withPyTorchWeightDecay(params, lr, 0.9, 0.999, 1e-8, weightDecay);
+    }
+
+    /** The same with PyTorch's {@code betas=(beta1, beta2)} and {@code eps}. */
+    public static AdamW withPyTorchWeightDecay(List<Param> params, double lr, double beta1, double beta2, double eps,
+                                               double weightDecay) {
+        Checks.positive("AdamW: PyTorch lr", lr);
+        Checks.nonNegative("AdamW: PyTorch weight_decay", weightDecay);
+        return new AdamW(params, lr, beta1, beta2, eps, lr * weightDecay);
+    }
+
+    /** λ, the decay per step in the paper's convention (PyTorch's {@code weight_decay} is λ/α). */
+    public double lambda() {
+        return lambda;
     }
 
     /** η_t = (current learning rate)/α. */

@@ -106,8 +106,16 @@ class MutationGateTest {
     }
 
     @Test
-    void noExerciseUsesAnotherExercisesSolutionToday() {
-        // When one does, its mutants get a test JVM of their own (see FewMinionsFactory); today none needs it.
+    void isolatesOnlyClassesThatAnotherExerciseUses() {
+        // A class that another exercise's tests or solution use gets a test JVM of its own (see FewMinionsFactory).
+        // Today none does; a class holding the regions of two exercises (08.1 and 08.2 share BatchNormForward) is
+        // not "another exercise's" for either of them.
         assertEquals(java.util.Set.of(), MutationGate.isolated(course, course.items(), course.root().resolve("target/test-classes")));
+        // ClipByNormTest names its own class only; pretend 02.7's test were 02.8's: LinearDecay's test does not name
+        // ClipByNorm, but ClipByNormTest does, so ClipByNorm would be isolated for an exercise owning ClipByNormTest.
+        Course.Item decayWithClipTests = new Course.Item("02.8", "x", course.item("02.8").regions(),
+                List.of("firstorder.ClipByNormTest"));
+        assertEquals(java.util.Set.of("firstorder.ClipByNorm"), MutationGate.isolated(course, List.of(decayWithClipTests),
+                course.root().resolve("target/test-classes")));
     }
 }

@@ -11,6 +11,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -37,8 +38,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Runs every notebook's code cells in JShell, inside {@code mvn test}, so a notebook that no longer compiles or
- * whose {@code Expect} checks fail breaks the build without Python or Jupyter.
+ * Runs notebooks' code cells in JShell, without Python or Jupyter: a quick developer check that a notebook still
+ * compiles and its {@code Expect} checks hold. Not part of the default {@code mvn test} (and so not of
+ * {@code ./descent test}, which executes every notebook once, under real Jupyter): it runs when asked,
+ * <pre>{@code
+ * mvn -q test -Dtest=JShellNotebookRunner -Ddescent.notebooks.jshell=all       # every notebook
+ * mvn -q test -Dtest=JShellNotebookRunner -Ddescent.notebooks.jshell=05,07     # some, by number or name
+ * }</pre>
+ * The runner's own tests (that it catches a broken notebook) always run.
  *
  * <p>The session mirrors the rapaio kernel: the same default imports (its {@code init.jshell}), cells cut into
  * snippets the same way, a failure on any rejected snippet or exception, and {@code display(...)} from
@@ -212,9 +219,33 @@ class JShellNotebookRunner {
         return Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank()).toList();
     }
 
+    /** The notebooks -Ddescent.notebooks.jshell selects: "all", or a comma-separated list of names or numbers. */
+    static List<Path> selected(String selector) {
+        List<Path> all = Notebook.all();
+        if (selector.isBlank() || selector.strip().equals("all")) {
+            return all;
+        }
+        List<Path> chosen = new java.util.ArrayList<>();
+        for (String want : selector.split(",")) {
+            String w = want.strip().replaceFirst("\\.ipynb$", "");
+            List<Path> hits = all.stream().filter(p -> {
+                String stem = p.getFileName().toString().replaceFirst("\\.ipynb$", "");
+                return stem.equals(w) || stem.split("-")[0].equals(w);
+            }).toList();
+            if (hits.size() != 1) {
+                throw new IllegalArgumentException("descent.notebooks.jshell: no single notebook named '" + w + "' in "
+                        + Notebook.directory().toAbsolutePath());
+            }
+            chosen.add(hits.get(0));
+        }
+        return chosen;
+    }
+
     @TestFactory
-    Stream<DynamicTest> everyNotebookRunsInJShell() {
-        return Notebook.all().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+    @EnabledIfSystemProperty(named = "descent.notebooks.jshell", matches = ".*",
+            disabledReason = "run with -Ddescent.notebooks.jshell=all (or =05,07); ./descent test runs notebooks under Jupyter")
+    Stream<DynamicTest> notebooksRunInJShell() {
+        return selected(System.getProperty("descent.notebooks.jshell")).stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             long t0 = System.nanoTime();
             String problem = run(p);
             if (problem != null) {

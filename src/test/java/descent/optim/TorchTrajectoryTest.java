@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.function.Function;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Trajectories against torch.optim 1.13 (float64), five steps on the 2-D Rosenbrock function from (−1.2, 1).
@@ -122,5 +122,36 @@ class TorchTrajectoryTest {
     @Test
     void adamw() {
         assertTrajectory(ADAMW, ps -> new AdamW(ps, 0.01, 0.9, 0.999, 1e-8, 0.001));
+        assertTrajectory(ADAMW, ps -> AdamW.withPyTorchWeightDecay(ps, 0.01, 0.1));
+        assertEquals(0.001, AdamW.withPyTorchWeightDecay(List.of(Param.vector("x", 1)), 0.01, 0.1).lambda(), 1e-18);
+    }
+
+    // ADAMW_SCHEDULED (optim_fixtures.py: lr = 0.05, weight_decay = 2, LambdaLR halving the rate after every step)
+    static final double[][] ADAMW_SCHEDULED = {
+            {-1.0300000000023193, 0.9499999999943182},
+            {-0.9579929909385841, 0.9232918172902611},
+            {-0.9260526847777247, 0.9081473881746488},
+            {-0.9114558440163147, 0.8996237185056462},
+            {-0.9046515037333396, 0.894928143678885}};
+
+    /**
+     * Under a schedule the decay follows the scheduled rate in both conventions: PyTorch's lr_k·w equals our
+     * η_k·λ with η_k = lr_k/α and λ = α·w. Passing PyTorch's w as λ instead is off from the first step.
+     */
+    @Test
+    void adamwWithPyTorchWeightDecayFollowsTorchUnderASchedule() {
+        ObjectiveParam p = new ObjectiveParam(Rosenbrock.twoD(), Rosenbrock.twoD().start());
+        AdamW opt = AdamW.withPyTorchWeightDecay(List.of(p.param()), 0.05, 2.0);
+        ObjectiveParam q = new ObjectiveParam(Rosenbrock.twoD(), Rosenbrock.twoD().start());
+        AdamW naive = new AdamW(List.of(q.param()), 0.05, 0.9, 0.999, 1e-8, 2.0);
+        for (int k = 0; k < ADAMW_SCHEDULED.length; k++) {
+            opt.setLearningRate(0.05 * Math.pow(0.5, k));
+            naive.setLearningRate(0.05 * Math.pow(0.5, k));
+            opt.step(p.oracle());
+            naive.step(q.oracle());
+            assertArrayEquals(ADAMW_SCHEDULED[k], p.x(), 1e-12, "step " + (k + 1));
+        }
+        // λ = w (the paper's convention fed PyTorch's number) removes 2·θ per step instead of 0.1·θ
+        assertTrue(Math.abs(q.x()[0] - ADAMW_SCHEDULED[ADAMW_SCHEDULED.length - 1][0]) > 0.1, "naive " + q.x()[0]);
     }
 }

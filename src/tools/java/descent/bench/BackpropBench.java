@@ -6,6 +6,7 @@ import descent.nn.Linear;
 import descent.nn.ReLU;
 import descent.nn.Sequential;
 import descent.nn.SoftmaxCrossEntropy;
+import descent.nn.norm.BatchNorm;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.BufferedReader;
@@ -31,6 +32,11 @@ public final class BackpropBench {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, false);
+    }
+
+    /** The benchmark; with {@code batchNorm} each hidden layer is linear → batch norm → ReLU (see {@link BatchnormBench}). */
+    static void run(String[] args, boolean batchNorm) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int iters = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
@@ -40,10 +46,15 @@ public final class BackpropBench {
             System.out.println("warning: set OPENBLAS_NUM_THREADS=1 for a one-thread comparison");
         }
         Random rng = new Random(0);
-        Sequential net = new Sequential(new SoftmaxCrossEntropy(),
-                new Linear("fc1", 784, 256, Init.he(), rng), new ReLU(),
-                new Linear("fc2", 256, 128, Init.he(), rng), new ReLU(),
-                new Linear("fc3", 128, 10, Init.he(), rng));
+        Sequential net = batchNorm
+                ? new Sequential(new SoftmaxCrossEntropy(),
+                        new Linear("fc1", 784, 256, Init.he(), rng), BatchNorm.pytorch("bn1", 256), new ReLU(),
+                        new Linear("fc2", 256, 128, Init.he(), rng), BatchNorm.pytorch("bn2", 128), new ReLU(),
+                        new Linear("fc3", 128, 10, Init.he(), rng))
+                : new Sequential(new SoftmaxCrossEntropy(),
+                        new Linear("fc1", 784, 256, Init.he(), rng), new ReLU(),
+                        new Linear("fc2", 256, 128, Init.he(), rng), new ReLU(),
+                        new Linear("fc3", 128, 10, Init.he(), rng));
         DMatrixRMaj x = new DMatrixRMaj(128, 784);
         for (int k = 0; k < x.data.length; k++) {
             x.data[k] = rng.nextGaussian();
@@ -73,7 +84,7 @@ public final class BackpropBench {
             Arrays.sort(block);
             System.out.printf(Locale.ROOT, "round %d  Descent: median %.3f ms/batch (min %.3f)%n", round + 1,
                     block[repeats / 2], block[0]);
-            double[] torch = runTorch(warmup, iters, repeats);
+            double[] torch = runTorch(warmup, iters, repeats, batchNorm);
             torchTimes[round] = torch[0];
             torchMin = Math.min(torchMin, torch[1]);
         }
@@ -90,9 +101,9 @@ public final class BackpropBench {
     }
 
     /** Runs the PyTorch peer; returns {median, fastest} ms per batch. */
-    private static double[] runTorch(int warmup, int iters, int repeats) throws Exception {
+    private static double[] runTorch(int warmup, int iters, int repeats, boolean batchNorm) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "src/bench/python/backprop_torch.py",
-                String.valueOf(warmup), String.valueOf(iters), String.valueOf(repeats));
+                String.valueOf(warmup), String.valueOf(iters), String.valueOf(repeats), batchNorm ? "bn" : "plain");
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.redirectErrorStream(true);

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +50,7 @@ public final class MutationGate {
               killed or declared equivalent (with a reason) in src/grade/java/<chapter>/<Name>Test.mutants, and
               every typical mistake listed there must lose points with a message that names it.
               EXERCISE is an id (01.13), CHAPTER a package (backprop) or number (01); default: the whole course.
-              --threads N     PIT's test JVMs (default 2)
+              --threads N     PIT's test JVMs and the threads grading mistakes (default 2)
               --no-pit        only the typical mistakes        --no-mistakes   only PIT
               Needs the compiled solutions and graded tests (mvn test-compile) and PIT's classpath in
               target/pitest/classpath.txt (mvn -Ppitest dependency:build-classpath@pitest); ./descent does both.
@@ -196,35 +200,64 @@ public final class MutationGate {
 
         if (runMistakes) {
             long t0 = System.nanoTime();
-            MistakeRunner runner = new MistakeRunner(root.resolve("target/test-classes"), libraryClasspath(), 20_000);
             line(report, console, "");
             line(report, console, "typical mistakes (patched into the solution and graded: each must lose points, "
                     + "and a failing test's message must name it)");
-            int count = 0;
+            List<Course.Item> owners = new ArrayList<>();
+            List<MutantsFile.Mistake> mistakes = new ArrayList<>();
             for (Course.Item item : items) {
                 for (MutantsFile.Mistake m : files.get(item.id()).mistakes()) {
-                    count++;
-                    MistakeRunner.Result r = runner.run(item, m);
-                    String problem = judge(m, r);
-                    String verdict = problem == null ? "ok  " : "FAIL";
-                    String score = r.problem() == null ? String.format(Locale.ROOT, "keeps %d/%d, fails %s", r.kept(),
-                            r.total(), String.join(" ", r.failures().keySet().stream()
-                                    .map(k -> k.substring(k.indexOf('.') + 1)).toList())) : "";
-                    line(report, console, String.format(Locale.ROOT, "  %s %-6s %s: %s%s", verdict, item.id(),
-                            m.name(), score, problem == null ? "" : "\n         " + problem));
-                    if (problem == null) {
-                        passed++;
-                    } else {
-                        failed++;
-                    }
+                    owners.add(item);
+                    mistakes.add(m);
                 }
             }
+            // one runner (compiler and file manager) per thread; results printed in file order
+            Path testClasses = root.resolve("target/test-classes");
+            ThreadLocal<MistakeRunner> runners = ThreadLocal.withInitial(
+                    () -> new MistakeRunner(testClasses, libraryClasspath(), 20_000));
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "mistakes");
+                t.setDaemon(true);
+                return t;
+            });
+            List<Future<MistakeRunner.Result>> results = new ArrayList<>();
+            for (int i = 0; i < mistakes.size(); i++) {
+                Course.Item item = owners.get(i);
+                MutantsFile.Mistake m = mistakes.get(i);
+                results.add(pool.submit(() -> runners.get().run(item, m)));
+            }
+            for (int i = 0; i < mistakes.size(); i++) {
+                Course.Item item = owners.get(i);
+                MutantsFile.Mistake m = mistakes.get(i);
+                MistakeRunner.Result r;
+                try {
+                    r = results.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while grading the typical mistakes", e);
+                } catch (ExecutionException e) {
+                    r = MistakeRunner.Result.broken("grading it failed: " + e.getCause());
+                }
+                String problem = judge(m, r);
+                String verdict = problem == null ? "ok  " : "FAIL";
+                String score = r.problem() == null ? String.format(Locale.ROOT, "keeps %d/%d, fails %s", r.kept(),
+                        r.total(), String.join(" ", r.failures().keySet().stream()
+                                .map(k -> k.substring(k.indexOf('.') + 1)).toList())) : "";
+                line(report, console, String.format(Locale.ROOT, "  %s %-6s %s: %s%s", verdict, item.id(),
+                        m.name(), score, problem == null ? "" : "\n         " + problem));
+                if (problem == null) {
+                    passed++;
+                } else {
+                    failed++;
+                }
+            }
+            pool.shutdown();
             List<String> none = items.stream().filter(i -> files.get(i.id()).mistakes().isEmpty()).map(Course.Item::id).toList();
             if (!none.isEmpty()) {
                 line(report, console, "  (no typical mistakes listed for " + String.join(", ", none) + ")");
             }
-            line(report, console, String.format(Locale.ROOT, "mistakes took %.1f s for %d mistakes",
-                    (System.nanoTime() - t0) / 1e9, count));
+            line(report, console, String.format(Locale.ROOT, "mistakes took %.1f s for %d mistakes (%d threads)",
+                    (System.nanoTime() - t0) / 1e9, mistakes.size(), threads));
         }
         line(report, console, passed + " passed, " + failed + " failed");
         try {
@@ -384,9 +417,9 @@ public final class MutationGate {
      * looking for each class's internal name in the compiled class files.
      */
     static Set<String> isolated(Course course, List<Course.Item> items, Path testClasses) {
-        Map<String, String> owner = new HashMap<>();
+        Map<String, Set<String>> owners = new HashMap<>();   // a class may hold regions of several exercises
         for (Course.Item i : course.items()) {
-            i.solutionClasses().forEach(c -> owner.put(c, i.id()));
+            i.solutionClasses().forEach(c -> owners.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(i.id()));
         }
         Set<String> out = new LinkedHashSet<>();
         for (Course.Item item : items) {
@@ -400,8 +433,8 @@ public final class MutationGate {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    for (Map.Entry<String, String> e : owner.entrySet()) {
-                        if (!e.getValue().equals(item.id()) && mentions(bytes, e.getKey().replace('.', '/'))) {
+                    for (Map.Entry<String, Set<String>> e : owners.entrySet()) {
+                        if (!e.getValue().contains(item.id()) && mentions(bytes, e.getKey().replace('.', '/'))) {
                             out.add(e.getKey());
                         }
                     }
@@ -414,7 +447,10 @@ public final class MutationGate {
     private static boolean mentions(String bytes, String internalName) {
         for (int at = bytes.indexOf(internalName); at >= 0; at = bytes.indexOf(internalName, at + 1)) {
             int end = at + internalName.length();
-            if (end == bytes.length() || !Character.isJavaIdentifierPart(bytes.charAt(end)) || bytes.charAt(end) == '$') {
+            char c = end == bytes.length() ? ';' : bytes.charAt(end);
+            // a class file byte after the name: ';' or '$' in descriptors, the next constant's tag (a control byte)
+            // after a name entry; a letter, digit or '_' means a longer name (ClipByNormTest is not ClipByNorm)
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
                 return true;
             }
         }
