@@ -20,6 +20,7 @@ import html
 import json
 import os
 import re
+import resource
 import socket
 import subprocess
 import sys
@@ -133,6 +134,7 @@ def run_one(path, nbdir, site, a):
     lines, retries = [], 0
     title = notebook_title(nbformat.read(str(path), as_version=4), path.stem)
     log = site / f"{path.stem}.kernel.log"
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     problem = None
     for attempt in range(1, a.attempts + 1):
@@ -161,6 +163,9 @@ def run_one(path, nbdir, site, a):
         else:
             print(msg, flush=True)
     seconds = time.monotonic() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU time of the kernel (and the processes it started): unlike the wall time, hardly changed by a busy machine
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     err = first_error(nb)
     if err:
         cell, ename, evalue, tb = err
@@ -181,8 +186,9 @@ def run_one(path, nbdir, site, a):
         lines += [f"    {line}" for line in detail.splitlines()[:40]]
         lines.append(f"    (kernel log: {log})")
     else:
-        lines.append(f"ok     {path.name}: {seconds:.1f} s, {figures} figure(s) -> {site / (path.stem + '.html')}")
-    return (path.stem, title, seconds, figures, problem), lines, retries
+        lines.append(f"ok     {path.name}: {seconds:.1f} s (kernel CPU {cpu:.1f} s), {figures} figure(s) -> "
+                     f"{site / (path.stem + '.html')}")
+    return (path.stem, title, seconds, figures, problem), lines, retries, cpu
 
 
 def cmd_run(a):
@@ -206,11 +212,14 @@ def cmd_run(a):
     site.mkdir(parents=True, exist_ok=True)
     passed, failed, rows, retries = 0, 0, [], 0
 
+    cpu_total = 0.0
+
     def report(result):
-        nonlocal passed, failed, retries
-        row, lines, r = result
+        nonlocal passed, failed, retries, cpu_total
+        row, lines, r, cpu = result
         rows.append(row)
         retries += r
+        cpu_total += cpu
         if row[4]:
             failed += 1
         else:
@@ -230,7 +239,8 @@ def cmd_run(a):
             print(f"--- {path.name}: running", flush=True)
             report(run_one(path, nbdir, site, a))
     write_index(site, rows)
-    print(f"site: {site / 'index.html'}  ({len(chosen)} notebooks in {time.monotonic() - t0:.0f} s)")
+    print(f"site: {site / 'index.html'}  ({len(chosen)} notebooks in {time.monotonic() - t0:.0f} s; "
+          f"kernel CPU time {cpu_total:.0f} s)")
     if retries:
         print(f"WARNING: {retries} kernel start(s) did not answer and were retried (see RETRY above)")
     print(f"{passed} passed, {failed} failed")
@@ -370,7 +380,8 @@ class LabServer:
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
         log = open(self.logs / "server.log", "a", encoding="utf-8")
-        log.write(f"--- {datetime.datetime.now():%Y-%m-%d %H:%M:%S} {' '.join(cmd[:-6])} ...\n")
+        shown = " ".join("--NotebookApp.token=..." if c.startswith("--NotebookApp.token=") else c for c in cmd)
+        log.write(f"--- {datetime.datetime.now():%Y-%m-%d %H:%M:%S} {shown}\n")
         log.flush()
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, env=env, text=True, bufsize=1)
@@ -616,6 +627,145 @@ def browser_interrupt_check(driver, server, nbdir, limit=10.0):
     return problems, summary
 
 
+STARTS_CELL = 'System.out.println("answer " + (6 * 7));'
+
+
+def _kernel_pid(kernel_id):
+    """The process id of the kernel started for kernel_id (its connection file kernel-<id>.json is on its command
+    line), or None."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"kernel-{kernel_id}.json" in cmdline.read_bytes().decode(errors="replace"):
+                return int(cmdline.parent.name)
+        except OSError:
+            continue
+    return None
+
+
+def _sessions(server):
+    import urllib.request
+    with urllib.request.urlopen(f"{server.base}/api/sessions?token={server.token}", timeout=10) as r:
+        return json.loads(r.read().decode())
+
+
+def start_verdict(ready, ready_s, ran, ready_limit, watch):
+    """None for a good start (kernel ready within ready_limit seconds, cell ran), else why it failed: SLOW (ready
+    late, cell ran) or HUNG (not ready, or the cell never ran, within watch seconds of opening the notebook)."""
+    if ready and ran:
+        if ready_s <= ready_limit:
+            return None
+        return f"SLOW, not hung: kernel ready after {ready_s:.1f} s (limit {ready_limit:.0f} s), cell ran"
+    return (f"HUNG: kernel {'ready' if ready else 'not ready'} after {ready_s:.0f} s, cell "
+            f"{'ran' if ran else 'never ran'} within {watch:.0f} s of opening the notebook")
+
+
+def browser_starts(driver, server, nbdir, count, ready_limit, watch=90.0):
+    """Kernel starts as a student sees them: opens a one-cell notebook `count` times in the browser, each time with a
+    fresh kernel (the previous session is shut down first), and checks each start: the kernel ready in the page (its
+    kernel_info_reply) within ready_limit seconds, then the cell run and its output shown. A start that misses is
+    watched up to `watch` seconds from the page load: SLOW if the cell ran late, HUNG if it never ran (the notebook
+    server gives up on its kernel_info_request after 60 s and shows a busy kernel). Returns (passed, failed, lines)."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+    nb = new_notebook(cells=[new_code_cell(STARTS_CELL)])
+    nb.metadata = {"kernelspec": {"name": "java", "display_name": "Java (Descent)", "language": "java"},
+                   "language_info": {"name": "java"}}
+    nbformat.write(nb, str(Path(nbdir) / "kernel-starts.ipynb"))
+    url = f"{server.base}/notebooks/kernel-starts.ipynb?token={server.token}"
+    passed = failed = hung = slow = healed = 0
+    times = []
+
+    def output():
+        return driver.execute_script("return Jupyter.notebook.get_cell(0).output_area.element.text();")
+
+    for i in range(1, count + 1):
+        t0 = time.monotonic()
+        driver.get(url)
+        ready = _wait(lambda: driver.execute_script(JS_KERNEL_READY), watch)
+        ready_s = time.monotonic() - t0
+        ran, run_s = False, None
+        kernel_id = driver.execute_script("var k = Jupyter.notebook.kernel; return k ? k.id : null;")
+        if _wait(lambda: driver.execute_script("return !!(Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected());"),
+                 max(1.0, watch - (time.monotonic() - t0))):
+            t1 = time.monotonic()
+            driver.execute_script("Jupyter.notebook.execute_cells([0]);")
+            ran = bool(_wait(lambda: "answer 42" in output(), max(5.0, watch - (time.monotonic() - t0))))
+            run_s = time.monotonic() - t1
+        log = server.logs / f"kernel-{kernel_id}.log"
+        log_text = log.read_text(errors="replace") if log.exists() else ""
+        healed += "had already ended" in log_text
+        if ready:
+            times.append(ready_s)
+        verdict = start_verdict(bool(ready), ready_s, ran, ready_limit, watch)
+        if verdict is None:
+            passed += 1
+            print(f"  browser start {i:3d}/{count}: ok, kernel ready after {ready_s:.1f} s, cell ran in {run_s:.1f} s",
+                  flush=True)
+        else:
+            failed += 1
+            slow += verdict.startswith("SLOW")
+            hung += verdict.startswith("HUNG")
+            pid = _kernel_pid(kernel_id) if kernel_id else None
+            if pid:
+                found, dump = _diagnose(pid, log)
+                (server.logs / f"kernel-{kernel_id}.jstack").write_text(dump)
+                if found:
+                    verdict += "; " + found
+            print(f"  browser start {i:3d}/{count}: FAILED: {verdict}  (kernel log {log})", flush=True)
+        # a fresh kernel for the next start: shut this session down and wait until the server has no session
+        try:
+            driver.execute_script("Jupyter.notebook.session.delete();")
+        except Exception:
+            pass
+        _wait(lambda: not _sessions(server), 30, step=0.5)
+    times.sort()
+    lines = [f"browser starts: {passed} passed, {failed} failed"
+             + (f"; kernel ready after median {times[len(times) // 2]:.1f} s, slowest {times[-1]:.1f} s"
+                if times else "")
+             + (f"; in {healed} start(s) KernelMain replaced a loop thread that had ended at once" if healed else "")]
+    if failed:
+        lines.append(f"browser starts: of the {failed} failed starts, {hung} hung, {slow} were only slow")
+    lines.append(f"    load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    return passed, failed, lines
+
+
+def cmd_browser_starts(a):
+    """./descent browser --starts N: kernel starts in headless Chromium on ./descent lab's server."""
+    import shutil
+    import tempfile
+    work = Path(a.work).resolve()
+    nbdir = work / "notebooks"
+    shutil.rmtree(work, ignore_errors=True)
+    nbdir.mkdir(parents=True)
+    port = first_free_port(a.port_from)
+    server = LabServer(nbdir, a.jupyter_path, work / "logs", port)
+    profile = tempfile.mkdtemp(prefix="descent-chromium-")
+    driver = None
+    passed, failed = 0, 0
+    try:
+        server.start()
+        print(f"browser: {a.starts} kernel starts in headless Chromium, notebook server {server.base} (as ./descent "
+              f"lab starts it; logs {server.logs}); each must be ready within {a.ready_limit:.0f} s and run a cell",
+              flush=True)
+        driver = chrome(profile)
+        driver.set_page_load_timeout(60)
+        passed, failed, lines = browser_starts(driver, server, nbdir, a.starts, a.ready_limit)
+        print("\n".join(lines), flush=True)
+    except Exception as e:
+        failed += 1
+        print(f"FAILED browser starts: {type(e).__name__}: {ANSI.sub('', str(e)).strip()[:300]}", flush=True)
+    finally:
+        if driver:
+            try:
+                driver.quit()
+            except Exception:
+                pass
+        server.stop()
+        shutil.rmtree(profile, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
 def cmd_browser_test(a):
     """The main job in a real browser: `./descent lab`'s server, headless Chromium, Run All, checks, screenshots."""
     import shutil
@@ -623,6 +773,11 @@ def cmd_browser_test(a):
     import nbformat
     from nbconvert import HTMLExporter
 
+    if a.starts:
+        return cmd_browser_starts(a)
+    if not a.names:
+        print("descent browser-test: name the notebooks to open (or --starts N)", file=sys.stderr)
+        return 2
     src = Path(a.notebooks).resolve()
     chosen, unknown = select(sorted(src.glob("*.ipynb")), a.names)
     if unknown or not chosen:
@@ -792,9 +947,15 @@ def diagnose(dump, log_text):
     found = []
     # rapaio 3.0.1 names the heartbeat's loop thread Heartbeat-N and both the shell's and the control's Shell-N
     loops = re.findall(r'^"((?:Shell|Heartbeat)-\d+)"', dump, re.M)
+    # with rapaio's own main class a message read before the table exists kills its thread (NullPointerException)
+    killed = re.findall(r'Exception in thread "((?:Shell|Heartbeat)-\d+)" java\.lang\.NullPointerException.*handlers',
+                        log_text)
     if dump:
+        ended = 3 - len(loops) - len(killed)
         found.append(f"{len(loops)} of 3 channel loop threads alive ({', '.join(loops) or 'none'})"
-                     + (": a loop thread ended at once (race B)" if len(loops) < 3 else ""))
+                     + (f": {ended} ended at once (race B)" if ended > 0 else ""))
+    if killed:
+        found.append(f"{', '.join(killed)} died on the still-null handler table (race A)")
     dropped = re.findall(r"Unhandled message: (\w+)", log_text)
     if dropped:
         found.append(f"kernel dropped {', '.join(dropped)} (no handler yet: race A)")
@@ -1015,7 +1176,9 @@ def main(argv=None):
     b.add_argument("--port-from", type=int, default=8900)
     b.add_argument("--no-interrupt", dest="interrupt", action="store_false",
                    help="skip the Kernel > Interrupt check (a scratch notebook: a sleeping cell and a busy loop)")
-    b.add_argument("names", nargs="+")
+    b.add_argument("--starts", type=int, default=0,
+                   help="instead of the notebooks: open a one-cell notebook N times, each with a fresh kernel")
+    b.add_argument("names", nargs="*")
     f = sub.add_parser("free-port")
     f.add_argument("start", type=int)
     sub.add_parser("versions")

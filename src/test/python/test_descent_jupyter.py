@@ -76,15 +76,40 @@ class KernelCheckDiagnosis(unittest.TestCase):
     def test_a_missing_loop_thread_is_race_b(self):
         dump = self.DUMP.replace('"Shell-0" #22 prio=5\n', "")
         found = dj.diagnose(dump, "")
-        self.assertIn("2 of 3 channel loop threads alive (Heartbeat-0, Shell-0): a loop thread ended at once (race B)",
-                      found)
+        self.assertIn("2 of 3 channel loop threads alive (Heartbeat-0, Shell-0): 1 ended at once (race B)", found)
         self.assertNotIn("race A", found)
+
+    def test_a_thread_killed_by_the_null_handler_table_is_race_a_not_b(self):
+        dump = self.DUMP.replace('"Shell-0" #22 prio=5\n', "")
+        log = ('Exception in thread "Shell-0" java.lang.NullPointerException: Cannot invoke "java.util.Map.get(Object)"'
+               ' because "this.handlers" is null\n')
+        found = dj.diagnose(dump, log)
+        self.assertIn("Shell-0 died on the still-null handler table (race A)", found)
+        self.assertNotIn("race B", found)
 
     def test_a_replaced_thread_is_mentioned(self):
         log = ("[WARNING] [KernelMain]: ControlChannel's loop thread Shell-0 had already ended (rapaio 3.0.1 sets "
                "running only after start()); replacing it \n")
         self.assertIn("KernelMain replaced: ControlChannel's loop thread Shell-0 had already ended",
                       dj.diagnose(self.DUMP, log))
+
+
+class BrowserStartVerdict(unittest.TestCase):
+    def test_ready_in_time_and_cell_ran_is_a_good_start(self):
+        self.assertIsNone(dj.start_verdict(True, 14.9, True, 15.0, 90.0))
+
+    def test_ready_late_but_cell_ran_is_slow_not_hung(self):
+        v = dj.start_verdict(True, 15.1, True, 15.0, 90.0)
+        self.assertTrue(v.startswith("SLOW, not hung: kernel ready after 15.1 s (limit 15 s)"), v)
+
+    def test_never_ready_is_hung(self):
+        v = dj.start_verdict(False, 90.0, False, 15.0, 90.0)
+        self.assertTrue(v.startswith("HUNG: kernel not ready after 90 s, cell never ran"), v)
+
+    def test_ready_but_the_cell_never_ran_is_hung(self):
+        # race B's picture: the page says Connected but nothing reads the shell socket
+        v = dj.start_verdict(True, 3.0, False, 15.0, 90.0)
+        self.assertTrue(v.startswith("HUNG: kernel ready after 3 s, cell never ran within 90 s"), v)
 
 
 class LabOutput(unittest.TestCase):

@@ -77,7 +77,8 @@ final class Axes {
                 double m = tight ? 0 : 0.04 * (lb - la);
                 la -= m;
                 lb += m;
-                if (Math.floor(lb + 1e-9) - Math.ceil(la - 1e-9) < 1) {
+                // fewer than two of 1, 2, 5 × 10ᵏ inside (a range of less than a factor 2.5): widen to whole decades
+                if (Ticks.mantissaTicks(Math.pow(10, la), Math.pow(10, lb)).size() < 2) {
                     la = Math.floor(la + 1e-9);
                     lb = Math.ceil(lb - 1e-9);
                     if (la == lb) {

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.List;
  * a confidence half-width — and say which in the title or axis label). Category labels are written across,
  * on two lines, or upright, whichever fits.
  */
-public final class BarChart implements Plot {
+public final class BarChart extends Drawing {
 
     private record Series(String name, double[] values, double[] errors, Color color) {
     }
@@ -218,7 +217,8 @@ public final class BarChart implements Plot {
         return new Rectangle2D.Double(b.getCenterX() - cap / 2, Math.min(yLo, yHi), cap, Math.abs(yLo - yHi));
     }
 
-    private Canvas render() {
+    @Override
+    Canvas render() {
         Axes a = axes();
         a.layout();
         Canvas c = new Canvas(width, height);
@@ -253,15 +253,8 @@ public final class BarChart implements Plot {
     }
 
     @Override
-    public BufferedImage image() {
-        return render().finish("bar chart \"" + title + "\"");
-    }
-
-    @Override
-    public List<TextBox> layout() {
-        Canvas c = render();
-        c.g.dispose();
-        return List.copyOf(c.texts);
+    String describe() {
+        return "bar chart \"" + title + "\"";
     }
 
     @Override

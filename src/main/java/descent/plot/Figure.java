@@ -36,7 +36,7 @@ import java.util.function.DoubleBinaryOperator;
  * off: {@link #image()} checks every text box and throws rather than draw an unreadable figure. Several figures
  * side by side: {@link #grid}. Other kinds: {@link #bars}, {@link #heatmap}, {@link #confusion}, {@link #images}.
  */
-public final class Figure implements Plot {
+public final class Figure extends Drawing {
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -62,6 +62,8 @@ public final class Figure implements Plot {
     private double xMin = Double.NaN, xMax = Double.NaN, yMin = Double.NaN, yMax = Double.NaN;
     private Legend legend = Legend.BEST;
     private double markerDiameter = Double.NaN;
+    /** How far (nominal pixels) a marker centred inside the plot box may reach past it: less than tick + gap. */
+    static final double MARKER_OVERHANG = 3;
     private int bins = 20;
     private double[] edges;
 
@@ -118,14 +120,35 @@ public final class Figure implements Plot {
         return new ImageGrid(title, images, rows, cols);
     }
 
+    /** Nominal width: the requested one, less what {@link #equalAspect()} left unused with fixed ranges. */
     @Override
     public int width() {
-        return width;
+        return size()[0];
     }
 
+    /** Nominal height: the requested one, less what {@link #equalAspect()} left unused with fixed ranges. */
     @Override
     public int height() {
-        return height;
+        return size()[1];
+    }
+
+    /** The size drawn: with equal aspect and both ranges fixed, the margin the narrowed box leaves is cut off. */
+    private int[] size() {
+        if (!equalAspect) {
+            return new int[]{width, height};
+        }
+        Axes a = axes(histogramEdges(), histograms(), width, height);
+        a.layout();
+        return new int[]{width - (int) Math.floor(a.slackX), height - (int) Math.floor(a.slackY)};
+    }
+
+    private List<double[]> histograms() {
+        double[] e = histogramEdges();
+        List<double[]> hist = new ArrayList<>();
+        for (Series s : series) {
+            hist.add(s.kind == Kind.HISTOGRAM ? heights(s, e) : null);
+        }
+        return hist;
     }
 
     /** Logarithmic x axis; every x value must then be positive. */
@@ -157,7 +180,7 @@ public final class Figure implements Plot {
     /**
      * The same length on screen for one unit of x and one unit of y, so that right angles look right (conjugate
      * versus orthogonal directions, contours of a bowl). A free axis range is widened to make room; with both
-     * ranges fixed the plot box is narrowed instead.
+     * ranges fixed the plot box is narrowed instead, and the figure loses the margin that leaves.
      */
     public Figure equalAspect() {
         if (logX || logY) {
@@ -403,7 +426,7 @@ public final class Figure implements Plot {
         return h;
     }
 
-    private Axes axes(double[] e, List<double[]> hist) {
+    private Axes axes(double[] e, List<double[]> hist, int width, int height) {
         Axes a = new Axes(width, height);
         a.title = title;
         a.xLabel = xLabel;
@@ -497,18 +520,22 @@ public final class Figure implements Plot {
         return new Rectangle2D.Double(Math.min(x0, x1), Math.min(base, top), Math.abs(x1 - x0), Math.abs(base - top));
     }
 
-    private Canvas render() {
+    @Override
+    Canvas render() {
         double[] e = histogramEdges();
-        List<double[]> hist = new ArrayList<>();
-        for (Series s : series) {
-            hist.add(s.kind == Kind.HISTOGRAM ? heights(s, e) : null);
-        }
-        Axes a = axes(e, hist);
+        List<double[]> hist = histograms();
+        int[] size = size();
+        Axes a = axes(e, hist, size[0], size[1]);
         a.layout();
-        Canvas c = new Canvas(width, height);
+        Canvas c = new Canvas(size[0], size[1]);
         a.paintGrid(c);
         Shape clip = c.g.getClip();
-        c.g.clip(new Rectangle2D.Double(a.plot.getX() - 0.5, a.plot.getY() - 0.5, a.plot.getWidth() + 1, a.plot.getHeight() + 1));
+        Rectangle2D box = new Rectangle2D.Double(a.plot.getX() - 0.5, a.plot.getY() - 0.5, a.plot.getWidth() + 1, a.plot.getHeight() + 1);
+        // a marker whose centre lies on the frame (a point at the end of a fixed range) is drawn whole, not cut in
+        // half or a quarter; it may reach MARKER_OVERHANG pixels past the frame, short of the tick labels
+        Rectangle2D markerBox = new Rectangle2D.Double(box.getX() - MARKER_OVERHANG, box.getY() - MARKER_OVERHANG,
+                box.getWidth() + 2 * MARKER_OVERHANG, box.getHeight() + 2 * MARKER_OVERHANG);
+        c.g.clip(box);
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             if (s.kind == Kind.HISTOGRAM) {
@@ -531,11 +558,18 @@ public final class Figure implements Plot {
             if (s.kind != Kind.LINE) {
                 double r = !Double.isNaN(markerDiameter) ? markerDiameter / 2 : s.kind == Kind.SCATTER ? 3 : 2.4;
                 c.g.setColor(s.color);
+                c.g.setClip(clip);
+                c.g.clip(markerBox);
                 for (int i = 0; i < s.x.length; i++) {
                     if (Double.isFinite(s.x[i]) && Double.isFinite(s.y[i])) {
-                        c.g.fill(new Ellipse2D.Double(a.px(s.x[i]) - r, a.py(s.y[i]) - r, 2 * r, 2 * r));
+                        double qx = a.px(s.x[i]), qy = a.py(s.y[i]);
+                        if (box.contains(qx, qy)) {
+                            c.g.fill(new Ellipse2D.Double(qx - r, qy - r, 2 * r, 2 * r));
+                        }
                     }
                 }
+                c.g.setClip(clip);
+                c.g.clip(box);
             }
         }
         c.g.setClip(clip);
@@ -563,27 +597,16 @@ public final class Figure implements Plot {
     }
 
     @Override
-    public BufferedImage image() {
-        return render().finish("figure \"" + title + "\"");
+    String describe() {
+        return "figure \"" + title + "\"";
     }
 
     /** The plot rectangle (nominal pixels) and the visible ranges {xLo, xHi, yLo, yHi} after layout, for tests. */
     double[] plotArea() {
-        double[] e = histogramEdges();
-        List<double[]> hist = new ArrayList<>();
-        for (Series s : series) {
-            hist.add(s.kind == Kind.HISTOGRAM ? heights(s, e) : null);
-        }
-        Axes a = axes(e, hist);
+        int[] size = size();
+        Axes a = axes(histogramEdges(), histograms(), size[0], size[1]);
         a.layout();
         return new double[]{a.plot.getMinX(), a.plot.getMinY(), a.plot.getWidth(), a.plot.getHeight(), a.x.lo, a.x.hi, a.y.lo, a.y.hi};
-    }
-
-    @Override
-    public List<TextBox> layout() {
-        Canvas c = render();
-        c.g.dispose();
-        return List.copyOf(c.texts);
     }
 
     /**

@@ -3,8 +3,6 @@ package descent.plot;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,7 +15,7 @@ import java.util.Locale;
  * written in it (black or white, whichever reads on the cell) when the cells are big enough for it, as an
  * integer when every value is one. Rows and columns are labelled by index unless named.
  */
-public final class Heatmap implements Plot {
+public final class Heatmap extends Drawing {
 
     private final String title, xLabel, yLabel;
     private final double[][] values;
@@ -277,7 +275,8 @@ public final class Heatmap implements Plot {
         s.inverted = inverted;
     }
 
-    private Canvas render() {
+    @Override
+    Canvas render() {
         double[] range = range();
         Colormap map = map();
         int[] size = effectiveSize();
@@ -331,14 +330,7 @@ public final class Heatmap implements Plot {
     }
 
     @Override
-    public BufferedImage image() {
-        return render().finish("heatmap \"" + title + "\"");
-    }
-
-    @Override
-    public List<TextBox> layout() {
-        Canvas c = render();
-        c.g.dispose();
-        return List.copyOf(c.texts);
+    String describe() {
+        return "heatmap \"" + title + "\"";
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
  * images per row. The figure's size follows from these and from the captions (a caption may have several
  * lines, separated by {@code \n}), so no caption is cut off.
  */
-public final class ImageGrid implements Plot {
+public final class ImageGrid extends Drawing {
 
     static final float CAPTION_SIZE = 10.5f;
     private static final double GAP = 10;
@@ -186,7 +186,8 @@ public final class ImageGrid implements Plot {
         return (int) Math.ceil(Axes.PAD + titleHeight() + gridRows * cellHeight() - GAP + Axes.PAD);
     }
 
-    private Canvas render() {
+    @Override
+    Canvas render() {
         int w = width(), h = height();
         Canvas c = new Canvas(w, h);
         Font tf = Canvas.font(Axes.TITLE_SIZE, true), cf = captionFont();
@@ -235,14 +236,7 @@ public final class ImageGrid implements Plot {
     }
 
     @Override
-    public BufferedImage image() {
-        return render().finish("image grid \"" + title + "\"");
-    }
-
-    @Override
-    public List<TextBox> layout() {
-        Canvas c = render();
-        c.g.dispose();
-        return List.copyOf(c.texts);
+    String describe() {
+        return "image grid \"" + title + "\"";
     }
 }

@@ -9,7 +9,9 @@ import java.util.Locale;
  * choose them: on a linear axis the ticks are the multiples of a step 1, 2 or 5 × 10ᵏ that fall inside the axis,
  * the finest such step with at most {@code maxTicks} of them; on a logarithmic axis the labelled ticks are powers of
  * ten, every first, second, fifth, tenth, ... decade, at most {@code maxTicks} of them, labelled 10ᵏ, with
- * unlabelled minor ticks between them.
+ * unlabelled minor ticks between them; an axis that holds fewer than three powers of ten (one or two labels only)
+ * is labelled at 1, 2 and 5 × 10ᵏ instead ("2×10⁻¹"), or at 1 and 2 × 10ᵏ, or at the powers alone, whichever
+ * is the finest that fits.
  *
  * <p>Labels use the true minus sign (−) and as many decimals as the step needs. Values of 10⁵ and more, or
  * below 10⁻³, are written as multiples of a power of ten shown once beside the axis ({@link #multiplier}).
@@ -131,6 +133,9 @@ final class Ticks {
             stride = previousStride(stride);
             ks = decades(k0, k1, stride);
         }
+        if (ks.size() < 2 || ks.size() == 2 && k1 - k0 == 1) {
+            return logWithinADecade(lo, hi, maxTicks);
+        }
         double[] major = new double[ks.size()];
         String[] labels = new String[ks.size()];
         for (int i = 0; i < ks.size(); i++) {
@@ -157,6 +162,53 @@ final class Ticks {
             }
         }
         return new Ticks(major, labels, minor.stream().mapToDouble(Double::doubleValue).toArray(), null, stride);
+    }
+
+    /** The numbers 1, 2 and 5 × 10ᵏ in [lo, hi], increasing. */
+    static List<double[]> mantissaTicks(double lo, double hi) {
+        List<double[]> out = new ArrayList<>();
+        for (int k = (int) Math.floor(Math.log10(lo)) - 1; k <= (int) Math.ceil(Math.log10(hi)); k++) {
+            for (int m : MANTISSAS) {
+                double v = m * Math.pow(10, k);
+                if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12)) {
+                    out.add(new double[]{v, m, k});
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A logarithmic axis holding fewer than three powers of ten: labels at 1, 2 and 5 × 10ᵏ ("2×10⁻¹", "10⁰"), as
+     * LogLocator labels its minor ticks in that case; 5 is dropped, then 2, if there would be more than maxTicks.
+     */
+    private static Ticks logWithinADecade(double lo, double hi, int maxTicks) {
+        List<double[]> all = mantissaTicks(lo, hi);
+        for (int keep = 3; keep >= 1; keep--) {
+            final int kept = keep;
+            List<double[]> chosen = all.stream().filter(t -> kept == 3 || t[1] == 1 || (kept == 2 && t[1] == 2)).toList();
+            if (chosen.size() <= Math.max(2, maxTicks) || keep == 1) {
+                double[] major = new double[chosen.size()];
+                String[] labels = new String[chosen.size()];
+                for (int i = 0; i < major.length; i++) {
+                    double[] t = chosen.get(i);
+                    major[i] = t[0];
+                    labels[i] = (t[1] == 1 ? "" : (int) t[1] + "×") + "10" + superscript((int) t[2]);
+                }
+                List<Double> minor = new ArrayList<>();
+                for (int k = (int) Math.floor(Math.log10(lo)); k <= (int) Math.ceil(Math.log10(hi)); k++) {
+                    for (int m = 1; m <= 9; m++) {
+                        double v = m * Math.pow(10, k);
+                        final double fv = v;
+                        if (v >= lo && v <= hi && chosen.stream().noneMatch(t -> Math.abs(t[0] - fv) <= fv * 1e-12)) {
+                            minor.add(v);
+                        }
+                    }
+                }
+                return new Ticks(major, labels, minor.stream().mapToDouble(Double::doubleValue).toArray(), null, 1);
+            }
+        }
+        throw new AssertionError("unreachable");
     }
 
     private static int previousStride(int stride) {

@@ -146,6 +146,11 @@ class LayoutTest {
             double ux = (a[5] - a[4]) / a[2], uy = (a[7] - a[6]) / a[3];
             assertEquals(ux, uy, ux * 1e-3, (fixed ? "fixed ranges: " : "free ranges: ") + "units per pixel x vs y");
             assertClean(f, "equal aspect");
+            if (fixed) {
+                assertEquals(420, f.height(), "the height sets the square box");
+                assertTrue(f.width() < 560, "fixed ranges: the unused width is cut off, got width " + f.width());
+                assertEquals(f.width() * Plot.SCALE, f.image().getWidth(), "image width follows");
+            }
         }
         assertThrows(IllegalStateException.class, () -> Figure.xy("t", "x", "y").logY().equalAspect());
     }
