@@ -418,6 +418,8 @@ class HostileStudentTest {
         Map<String, Object> j = (Map<String, Object>) Json.parse(Files.readString(res));
         assertEquals(0.0, j.get("score"), j.toString());
         assertTrue(j.toString().contains("the grading budget of 6 s ran out: "), j.toString());
+        assertTrue(((String) j.get("output")).contains("limits: 4 s of computing per test, 6 s for the whole run"),
+                j.toString());
         List<Map<String, Object>> ts = (List<Map<String, Object>>) j.get("tests");
         assertEquals(3, ts.size(), j.toString());
         long notRun = ts.stream().filter(t -> String.valueOf(t.get("output"))

@@ -102,6 +102,9 @@ class GradescopeSimulationTest {
         run(List.of(a.resolve("run_autograder").toString()), a, 900);
         Map<String, Object> j = (Map<String, Object>) Json.parse(Files.readString(a.resolve("results/results.json")));
         assertTrue(((String) j.get("output")).contains("mode: hardened"), j.get("output").toString());
+        // run_autograder ends grading before Gradescope's own timeout (600 s by default) would stop it
+        assertTrue(((String) j.get("output")).contains(", " + Gradescope.BUDGET + " s for the whole run"),
+                j.get("output").toString());
         return j;
     }
 

@@ -137,7 +137,9 @@ public final class GradingRun {
                             build.course().signatures()) + "/ do not compile: " + e);
                 }
             }
-            return new GradeReport(label, options.isolation().describe(), exercises, compiled.errors(),
+            String limits = "; limits: " + options.timeoutSeconds() + " s of computing per test, " + options.budgetSeconds()
+                    + " s for the whole run";
+            return new GradeReport(label, options.isolation().describe() + limits, exercises, compiled.errors(),
                     problems, notes, (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
