@@ -48,6 +48,12 @@ public interface LineSearch {
     record Step(double alpha, double[] x, double f, double[] g, int evaluations, boolean found, String message) {
     }
 
+    /** As {@link #requireDescent(String, double[], double[])}, naming the search only when it throws. */
+    static double requireDescent(LineSearch who, double[] g, double[] p) {
+        double slope = Vectors.dot(g, p);
+        return slope < 0 ? slope : requireDescent(who.name(), g, p);
+    }
+
     /** The slope φ'(0) = gᵀp, or an exception when it is not negative (or not finite). */
     static double requireDescent(String who, double[] g, double[] p) {
         double slope = Vectors.dot(g, p);

@@ -152,7 +152,7 @@ public final class MoreThuenteLineSearch implements LineSearch {
     @Override
     public Step search(Objective f, double[] x, double fx, double[] gx, double[] p, double initialStep,
                        double[] xOut, double[] gOut) {
-        double slope0 = LineSearch.requireDescent(name(), gx, p);
+        double slope0 = LineSearch.requireDescent(this, gx, p);
         if (!(initialStep > 0) || !Double.isFinite(initialStep)) {
             throw new IllegalArgumentException(name() + ": the initial step must be positive and finite, got " + initialStep);
         }
