@@ -62,6 +62,8 @@ public final class Figure extends Drawing {
     private double xMin = Double.NaN, xMax = Double.NaN, yMin = Double.NaN, yMax = Double.NaN;
     private Legend legend = Legend.BEST;
     private double markerDiameter = Double.NaN;
+    /** How far (nominal pixels) a marker centred inside the plot box may reach past it: less than tick + gap. */
+    static final double MARKER_OVERHANG = 3;
     private int bins = 20;
     private double[] edges;
 
@@ -528,7 +530,12 @@ public final class Figure extends Drawing {
         Canvas c = new Canvas(size[0], size[1]);
         a.paintGrid(c);
         Shape clip = c.g.getClip();
-        c.g.clip(new Rectangle2D.Double(a.plot.getX() - 0.5, a.plot.getY() - 0.5, a.plot.getWidth() + 1, a.plot.getHeight() + 1));
+        Rectangle2D box = new Rectangle2D.Double(a.plot.getX() - 0.5, a.plot.getY() - 0.5, a.plot.getWidth() + 1, a.plot.getHeight() + 1);
+        // a marker whose centre lies on the frame (a point at the end of a fixed range) is drawn whole, not cut in
+        // half or a quarter; it may reach MARKER_OVERHANG pixels past the frame, short of the tick labels
+        Rectangle2D markerBox = new Rectangle2D.Double(box.getX() - MARKER_OVERHANG, box.getY() - MARKER_OVERHANG,
+                box.getWidth() + 2 * MARKER_OVERHANG, box.getHeight() + 2 * MARKER_OVERHANG);
+        c.g.clip(box);
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             if (s.kind == Kind.HISTOGRAM) {
@@ -551,11 +558,18 @@ public final class Figure extends Drawing {
             if (s.kind != Kind.LINE) {
                 double r = !Double.isNaN(markerDiameter) ? markerDiameter / 2 : s.kind == Kind.SCATTER ? 3 : 2.4;
                 c.g.setColor(s.color);
+                c.g.setClip(clip);
+                c.g.clip(markerBox);
                 for (int i = 0; i < s.x.length; i++) {
                     if (Double.isFinite(s.x[i]) && Double.isFinite(s.y[i])) {
-                        c.g.fill(new Ellipse2D.Double(a.px(s.x[i]) - r, a.py(s.y[i]) - r, 2 * r, 2 * r));
+                        double qx = a.px(s.x[i]), qy = a.py(s.y[i]);
+                        if (box.contains(qx, qy)) {
+                            c.g.fill(new Ellipse2D.Double(qx - r, qy - r, 2 * r, 2 * r));
+                        }
                     }
                 }
+                c.g.setClip(clip);
+                c.g.clip(box);
             }
         }
         c.g.setClip(clip);

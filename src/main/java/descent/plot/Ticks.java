@@ -9,8 +9,9 @@ import java.util.Locale;
  * choose them: on a linear axis the ticks are the multiples of a step 1, 2 or 5 × 10ᵏ that fall inside the axis,
  * the finest such step with at most {@code maxTicks} of them; on a logarithmic axis the labelled ticks are powers of
  * ten, every first, second, fifth, tenth, ... decade, at most {@code maxTicks} of them, labelled 10ᵏ, with
- * unlabelled minor ticks between them; an axis that holds fewer than two powers of ten is labelled at 1, 2 and
- * 5 × 10ᵏ instead ("2×10⁻¹").
+ * unlabelled minor ticks between them; an axis that holds fewer than three powers of ten (one or two labels only)
+ * is labelled at 1, 2 and 5 × 10ᵏ instead ("2×10⁻¹"), or at 1 and 2 × 10ᵏ, or at the powers alone, whichever
+ * is the finest that fits.
  *
  * <p>Labels use the true minus sign (−) and as many decimals as the step needs. Values of 10⁵ and more, or
  * below 10⁻³, are written as multiples of a power of ten shown once beside the axis ({@link #multiplier}).
@@ -132,7 +133,7 @@ final class Ticks {
             stride = previousStride(stride);
             ks = decades(k0, k1, stride);
         }
-        if (ks.size() < 2) {
+        if (ks.size() < 2 || ks.size() == 2 && k1 - k0 == 1) {
             return logWithinADecade(lo, hi, maxTicks);
         }
         double[] major = new double[ks.size()];
@@ -178,7 +179,7 @@ final class Ticks {
     }
 
     /**
-     * A logarithmic axis spanning less than two powers of ten: labels at 1, 2 and 5 × 10ᵏ ("2×10⁻¹", "10⁰"), as
+     * A logarithmic axis holding fewer than three powers of ten: labels at 1, 2 and 5 × 10ᵏ ("2×10⁻¹", "10⁰"), as
      * LogLocator labels its minor ticks in that case; 5 is dropped, then 2, if there would be more than maxTicks.
      */
     private static Ticks logWithinADecade(double lo, double hi, int maxTicks) {

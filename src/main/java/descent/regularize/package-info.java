@@ -37,6 +37,7 @@
  *
  * <h2>Closed forms</h2>
  * {@link descent.regularize.linear} holds the analyses for linear models: ridge with an explicit ½ convention, the
+ * early-stopping equivalent of L² ({@link descent.regularize.linear.EarlyStoppingShrinkage}, chapter 06), the
  * eigen-analysis and γ(α), the soft threshold, LASSO, the pseudo-inverse and Bayesian linear regression.
  */
 package descent.regularize;

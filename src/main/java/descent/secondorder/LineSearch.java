@@ -24,6 +24,19 @@ public interface LineSearch {
      */
     Step search(Objective f, double[] x, double fx, double[] gx, double[] p, double initialStep);
 
+    /**
+     * The same search, writing the accepted point into {@code xOut} and ∇f there into {@code gOut} (both of length
+     * d, distinct from x and gx); the returned step's {@code x} and {@code g} are those arrays. Searches that
+     * override it ({@link MoreThuenteLineSearch}) allocate nothing of size d; the default copies.
+     */
+    default Step search(Objective f, double[] x, double fx, double[] gx, double[] p, double initialStep,
+                        double[] xOut, double[] gOut) {
+        Step s = search(f, x, fx, gx, p, initialStep);
+        System.arraycopy(s.x(), 0, xOut, 0, xOut.length);
+        System.arraycopy(s.g(), 0, gOut, 0, gOut.length);
+        return new Step(s.alpha(), xOut, s.f(), gOut, s.evaluations(), s.found(), s.message());
+    }
+
     /** A short name for tables. */
     String name();
 
@@ -33,6 +46,12 @@ public interface LineSearch {
      * starting point's (no step taken) and {@code message} says why.
      */
     record Step(double alpha, double[] x, double f, double[] g, int evaluations, boolean found, String message) {
+    }
+
+    /** As {@link #requireDescent(String, double[], double[])}, naming the search only when it throws. */
+    static double requireDescent(LineSearch who, double[] g, double[] p) {
+        double slope = Vectors.dot(g, p);
+        return slope < 0 ? slope : requireDescent(who.name(), g, p);
     }
 
     /** The slope φ'(0) = gᵀp, or an exception when it is not negative (or not finite). */
@@ -59,5 +78,10 @@ public interface LineSearch {
     /** Strong Wolfe with c₁ = 1e-4 and the given c₂ (0.9 for quasi-Newton, 0.1 for nonlinear CG). */
     static LineSearch strongWolfe(double c2) {
         return new WolfeLineSearch(1e-4, c2);
+    }
+
+    /** Moré–Thuente with c₁ = 1e-4 and the given c₂ (the search L-BFGS and nonlinear CG use by default). */
+    static LineSearch moreThuente(double c2) {
+        return new MoreThuenteLineSearch(1e-4, c2);
     }
 }

@@ -13,8 +13,9 @@ package descent.secondorder;
  * Because the Hessian changes from step to step, conjugacy decays, so the method restarts with steepest
  * descent (β = 0): every {@link #restartEvery(int) k} iterations if asked (0 = never on a schedule), and always when
  * the new direction is not a descent direction (a documented fallback, not an error). The line search is
- * strong Wolfe with c₁ = 1e-4, c₂ = 0.4 by default (scipy's CG uses the same; Nocedal and Wright suggest 0.1,
- * and Fletcher–Reeves needs c₂ &lt; ½ for its descent guarantee); the first trial step is min(1, 2.02·(fₜ − fₜ₋₁)/φ'(0)) with
+ * {@link MoreThuenteLineSearch#forConjugateGradient()}: Moré–Thuente with c₁ = 1e-4, c₂ = 0.4 — scipy 1.10's
+ * {@code _minimize_cg} passes exactly these to the same MINPACK search; Nocedal and Wright suggest 0.1, and
+ * Fletcher–Reeves needs c₂ &lt; ½ for its descent guarantee (their Lemma 5.6). The first trial step is min(1, 2.02·(fₜ − fₜ₋₁)/φ'(0)) with
  * fₜ₋₁ taken as f₀ + ‖g₀‖/2 at the start (scipy's rule), so on an ill-scaled problem the first step is about 1/‖g₀‖.
  */
 public final class NonlinearCG extends Minimizer {
@@ -50,7 +51,7 @@ public final class NonlinearCG extends Minimizer {
             throw new IllegalArgumentException("NonlinearCG: β formula is null (one of " + java.util.Arrays.toString(Beta.values()) + ")");
         }
         this.beta = beta;
-        this.lineSearch = new WolfeLineSearch(1e-4, 0.4);
+        this.lineSearch = MoreThuenteLineSearch.forConjugateGradient();
     }
 
     /** Restart with steepest descent every k iterations (0 = only when a direction is not downhill). */

@@ -9,7 +9,8 @@ import java.util.Locale;
  * {@code functionEvaluations} counts every call that computed f (with or without the gradient), which is what
  * scipy reports as {@code nfev}; {@code gradientEvaluations} counts the calls that also computed ∇f.
  * {@code path}, {@code values} and {@code gradientNorms} hold the iterates x₀, x₁, …, f(xₖ) and ‖∇f(xₖ)‖∞ for
- * plots.
+ * plots; {@code path} is kept only when d ≤ 100 (empty otherwise), so that long runs at large d do not allocate a
+ * copy of x per iteration.
  */
 public record Result(String method, String problem, double[] x, double f, double gradientNorm, int iterations,
                      int functionEvaluations, int gradientEvaluations, int hessianEvaluations,

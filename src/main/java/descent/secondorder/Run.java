@@ -17,6 +17,8 @@ public final class Run {
 
     /** f below this means "unbounded below" (x² − y², x³): stop instead of overflowing to −∞. */
     static final double UNBOUNDED_BELOW = -1e30;
+    /** Iterates are kept for plots only up to this dimension, so a long run at large d allocates nothing per step. */
+    static final int PATH_LIMIT = 100;
 
     private final String method;
     private final CountingObjective f;
@@ -30,8 +32,9 @@ public final class Run {
     private StopReason reason;
     private String message = "";
     private final List<double[]> path = new ArrayList<>();
-    private final List<Double> values = new ArrayList<>();
-    private final List<Double> gradientNorms = new ArrayList<>();
+    private double[] values = new double[64];
+    private double[] gradientNorms = new double[64];
+    private int recorded;
 
     Run(String method, Objective objective, double[] x0, double tolerance, int maxIterations) {
         if (objective == null) {
@@ -47,7 +50,7 @@ public final class Run {
             throw new IllegalArgumentException(method + " on " + f.name() + ": the start point " + Vectors.show(x0)
                     + " has a non-finite entry");
         }
-        this.recordPath = d <= 10_000;
+        this.recordPath = d <= PATH_LIMIT;
         this.x = x0.clone();
         this.g = new double[d];
         this.fx = f.valueAndGradient(x, g);
@@ -107,15 +110,23 @@ public final class Run {
         return reason != null;
     }
 
-    /** Moves to a new point (arrays are copied) and counts one iteration. */
+    /**
+     * Moves to a new point and counts one iteration. The arrays are copied into this run's own x and ∇f (so the
+     * arrays returned earlier by {@link #x()} and {@link #g()} now hold the new point: copy them first if the old one
+     * is needed); nothing is allocated except, for d ≤ 100, the recorded iterate.
+     */
     public void accept(double[] xNew, double fNew, double[] gNew) {
         if (!Double.isFinite(fNew) || !Vectors.allFinite(gNew) || !Vectors.allFinite(xNew)) {
             throw new IllegalStateException(method + " on " + f.name() + ": iteration " + (iterations + 1)
                     + " produced f = " + fNew + ", ∇f = " + Vectors.show(gNew) + " at x = " + Vectors.show(xNew)
                     + "; the line search should have rejected this point");
         }
-        x = xNew.clone();
-        g = gNew.clone();
+        if (xNew != x) {
+            System.arraycopy(xNew, 0, x, 0, x.length);
+        }
+        if (gNew != g) {
+            System.arraycopy(gNew, 0, g, 0, g.length);
+        }
         fx = fNew;
         iterations++;
         record();
@@ -137,15 +148,19 @@ public final class Run {
         return new Result(method, f.name(), x.clone(), fx, gradientNorm(), iterations, f.functionEvaluations(),
                 f.gradientEvaluations(), f.hessianEvaluations(), f.hessianVectorProducts(),
                 reason == StopReason.GRADIENT_TOLERANCE, reason, message, List.copyOf(path),
-                values.stream().mapToDouble(Double::doubleValue).toArray(),
-                gradientNorms.stream().mapToDouble(Double::doubleValue).toArray());
+                Arrays.copyOf(values, recorded), Arrays.copyOf(gradientNorms, recorded));
     }
 
     private void record() {
         if (recordPath) {
             path.add(Arrays.copyOf(x, x.length));
         }
-        values.add(fx);
-        gradientNorms.add(gradientNorm());
+        if (recorded == values.length) { // doubling: amortized O(1) bytes per iteration
+            values = Arrays.copyOf(values, 2 * recorded);
+            gradientNorms = Arrays.copyOf(gradientNorms, 2 * recorded);
+        }
+        values[recorded] = fx;
+        gradientNorms[recorded] = gradientNorm();
+        recorded++;
     }
 }

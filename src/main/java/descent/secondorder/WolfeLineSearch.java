@@ -13,7 +13,10 @@ import java.util.Locale;
  * in two phases, the scheme of Moré and Thuente as presented by Nocedal and Wright (Alg. 3.5 and 3.6):
  * a bracketing phase that grows α until an interval must contain an acceptable step, then a zoom phase that
  * shrinks the interval, placing each trial at the minimizer of the cubic fitted to φ and φ' at the interval's
- * ends (N&amp;W eq. 3.59), kept 1% of the interval away from its ends (bisection when the cubic has no minimizer). Every trial costs one f+∇f evaluation; at most
+ * ends (N&amp;W eq. 3.59) when it lies at least 20% of the width inside the interval, else at the minimizer of the
+ * quadratic through φ(lo), φ'(lo), φ(hi) when that lies at least 10% inside, else at the midpoint — the safeguards
+ * of scipy's {@code _zoom} (scipy 1.10, {@code optimize/_linesearch.py}), not tuned here. Every trial costs one
+ * f+∇f evaluation; at most
  * {@code maxEvaluations} (default 20, scipy's {@code maxls}).
  *
  * <p>c₂ = 0.9 suits quasi-Newton methods (BFGS, L-BFGS), c₂ = 0.1 suits nonlinear CG, whose directions are only
@@ -27,8 +30,8 @@ public final class WolfeLineSearch implements LineSearch {
     private final double c2;
     private final int maxEvaluations;
     private final double maxStep;
-    /** Zoom trials stay this fraction of the interval away from its ends. */
-    private static final double SAFEGUARD = 0.01;
+    /** A cubic (quadratic) trial must lie this fraction of the interval inside it (scipy's _zoom: 0.2, 0.1). */
+    private static final double CUBIC_CHECK = 0.2, QUADRATIC_CHECK = 0.1;
 
     public WolfeLineSearch(double c1, double c2) {
         this(c1, c2, 20);
@@ -106,12 +109,17 @@ public final class WolfeLineSearch implements LineSearch {
             if (width <= 1e-16 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)))) {
                 break;
             }
-            double alpha = Double.isFinite(hi.f) && Double.isFinite(hi.slope) ? cubicMinimizer(lo, hi) : Double.NaN;
             double min = Math.min(a, b), max = Math.max(a, b);
-            if (Double.isNaN(alpha)) {
-                alpha = 0.5 * (a + b);
-            } else {
-                alpha = Math.max(min + SAFEGUARD * width, Math.min(max - SAFEGUARD * width, alpha));
+            boolean finite = Double.isFinite(hi.f) && Double.isFinite(hi.slope);
+            double alpha = finite ? cubicMinimizer(lo, hi) : Double.NaN;
+            if (!(alpha >= min + CUBIC_CHECK * width && alpha <= max - CUBIC_CHECK * width)) {
+                // quadratic through φ(lo), φ'(lo) and φ(hi)
+                double q = Double.NaN;
+                if (Double.isFinite(hi.f)) {
+                    double h = b - a, c = (hi.f - lo.f - lo.slope * h) / (h * h);
+                    q = c > 0 ? a - lo.slope / (2 * c) : Double.NaN;
+                }
+                alpha = q >= min + QUADRATIC_CHECK * width && q <= max - QUADRATIC_CHECK * width ? q : 0.5 * (a + b);
             }
             Trial t = evaluate(f, x, p, alpha, evaluations);
             if (!Double.isFinite(t.f) || !Double.isFinite(t.slope)

@@ -43,6 +43,30 @@ public final class Trainer {
     private PrintStream progress = System.out;
     private boolean shuffle = true;
     private Penalty penalty;
+    private Monitor monitor;
+    private long maxSteps = Long.MAX_VALUE;
+
+    /**
+     * Something that looks at the validation loss every {@link #interval()} minibatch steps of
+     * {@link #fit(Dataset, Dataset)} and may end the run: {@link EarlyStopping} (Goodfellow et al. Alg. 7.1) and
+     * {@link ContinueToTarget} (Alg. 7.3).
+     */
+    public interface Monitor {
+        /** n, the steps between two evaluations. */
+        int interval();
+
+        /** Before the first step; true ends the run at once. {@code validationLoss} evaluates only when called. */
+        default boolean start(java.util.function.DoubleSupplier validationLoss) {
+            return false;
+        }
+
+        /** After step {@code step} (a multiple of n) with the validation loss measured there; true ends the run. */
+        boolean observe(long step, double validationLoss);
+
+        /** When the run ends, however it ends (early stopping restores its best parameters here). */
+        default void finish() {
+        }
+    }
 
     public Trainer(Sequential net, Optimizer optimizer, Random rng) {
         if (net == null || optimizer == null || rng == null) {
@@ -94,6 +118,37 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Early stopping (Goodfellow et al. Alg. 7.1): every n steps the validation loss of {@code fit(train, validation)}
+     * goes to {@code stop}; the run ends when its patience runs out (or the epochs do) and the net is left holding the
+     * best parameters θ*. The validation set is required.
+     */
+    public Trainer earlyStopping(EarlyStopping stop) {
+        this.monitor = nonNull("early stopping", stop);
+        return this;
+    }
+
+    /** Algorithm 7.3's loop: train until the validation loss is ≤ ε (or the cap, or the epochs, end it). */
+    public Trainer continueToTarget(ContinueToTarget loop) {
+        this.monitor = nonNull("continue-to-target loop", loop);
+        return this;
+    }
+
+    /** Any other {@link Monitor} of the validation loss. */
+    public Trainer monitor(Monitor m) {
+        this.monitor = nonNull("monitor", m);
+        return this;
+    }
+
+    /** End the run after this many minibatch steps even mid-epoch (Algorithm 7.2 retrains for i* steps). */
+    public Trainer maxSteps(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("Trainer: maxSteps must be ≥ 1, got " + steps);
+        }
+        this.maxSteps = steps;
+        return this;
+    }
+
     /** Clip each minibatch gradient to norm ≤ τ. */
     public Trainer clipNorm(double tau) {
         if (!(tau > 0 && Double.isFinite(tau))) {
@@ -142,7 +197,15 @@ public final class Trainer {
             throw new IllegalArgumentException("validation set " + validation.name() + " has " + validation.features()
                     + " features, training set " + train.name() + " has " + train.features());
         }
+        if (monitor != null && validation == null) {
+            throw new IllegalArgumentException("Trainer: " + monitor.getClass().getSimpleName()
+                    + " watches the validation loss; call fit(train, validation)");
+        }
         History history = new History();
+        if (monitor != null && monitor.start(() -> evaluate(validation)[0])) {
+            monitor.finish();
+            return history;
+        }
         int n = train.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -152,7 +215,8 @@ public final class Trainer {
         DMatrixRMaj xb = new DMatrixRMaj(full, train.features()), xr = rest == 0 ? null : new DMatrixRMaj(rest, train.features());
         int[] yb = new int[full], yr = rest == 0 ? null : new int[rest];
         long k = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        boolean stop = false;
+        for (int epoch = 1; epoch <= epochs && !stop; epoch++) {
             long started = System.nanoTime();
             if (shuffle) {
                 Dataset.shuffle(order, rng);
@@ -203,6 +267,13 @@ public final class Trainer {
                 history.step(epoch, (int) k, loss, optimizer.learningRate());
                 sum += loss;
                 batches++;
+                if (monitor != null && k % monitor.interval() == 0 && monitor.observe(k, evaluate(validation)[0])) {
+                    stop = true;
+                }
+                if (stop || k >= maxSteps) {
+                    stop = true;
+                    break;
+                }
             }
             double[] tr = evaluate(train);
             double[] va = validation == null ? new double[]{Double.NaN, Double.NaN} : evaluate(validation);
@@ -222,6 +293,9 @@ public final class Trainer {
                         averaging == null ? "" : String.format("  averaged: loss %.4f acc %.3f", av[0], av[1]),
                         optimizer.learningRate(), batches, (System.nanoTime() - started) / 1e9);
             }
+        }
+        if (monitor != null) {
+            monitor.finish();
         }
         return history;
     }

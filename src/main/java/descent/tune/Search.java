@@ -14,19 +14,27 @@ import java.util.function.ToDoubleFunction;
  * (columns: trial, round, budget, one per hyperparameter, score). Scores are minimised; an objective that throws
  * {@link ArithmeticException} (a diverged training run, see {@code descent.train.Trainer}) or returns NaN scores +∞.
  */
-public record Search(String method, Space space, List<Trial> trials) {
+public record Search(String method, Space space, List<Trial> trials, boolean bestFromLastRound) {
 
     public Search {
         trials = List.copyOf(trials);
     }
 
-    /** The trial with the lowest score (the earliest among ties; the last rung's in successive halving). */
+    /** A search whose best trial is the best of all its trials. */
+    public Search(String method, Space space, List<Trial> trials) {
+        this(method, space, trials, false);
+    }
+
+    /**
+     * The trial with the lowest score (the earliest among ties). With {@code bestFromLastRound} (successive halving,
+     * where scores after different budgets are not comparable) only the last round's trials compete.
+     */
     public Trial best() {
         if (trials.isEmpty()) {
             throw new IllegalStateException(method + ": no trials were run");
         }
         int lastRound = trials.stream().mapToInt(Trial::round).max().orElse(0);
-        List<Trial> pool = method.startsWith("successive halving")
+        List<Trial> pool = bestFromLastRound
                 ? trials.stream().filter(t -> t.round() == lastRound).toList() : trials;
         return pool.stream().min(Comparator.comparingDouble(Trial::score)).orElseThrow();
     }

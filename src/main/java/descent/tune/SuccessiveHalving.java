@@ -87,6 +87,6 @@ public final class SuccessiveHalving {
             budget = Math.multiplyExact(budget, eta);
         }
         return new Search("successive halving (n = " + configurations + ", b = " + minBudget + ", η = " + eta + ")",
-                space, all);
+                space, all, true);
     }
 }

@@ -115,6 +115,12 @@ class CliTest {
         assertEquals(2, cli(root, "grade").code(), "no exercises/ yet");
         assertEquals(2, cli(root, "exercises", "extra").code());
         assertEquals(2, cli(root, "release").code());
+        assertEquals(2, cli(root, "release", "--gradescope").code());
+        Run budget = cli(root, "release", "--gradescope", dir.resolve("a.zip").toString(), "--budget", "0");
+        assertEquals(2, budget.code());
+        assertTrue(budget.err().contains("--budget needs a positive whole number of seconds, got '0'"), budget.err());
+        assertEquals(2, cli(root, "release", "--gradescope", dir.resolve("b.zip").toString(), "--frobnicate").code());
+        assertFalse(Files.exists(dir.resolve("a.zip")) || Files.exists(dir.resolve("b.zip")));
     }
 
     /** The fixture course has two good tests and one of each defect; check must name each defect and exit 1. */

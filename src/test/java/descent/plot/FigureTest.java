@@ -75,4 +75,23 @@ class FigureTest {
             }
         }
     }
+
+    @Test
+    void aMarkerOnTheFrameIsDrawnWholeAndOneOutsideTheRangeNotAtAll() {
+        Figure f = Figure.xy("t", "x", "y", 400, 300).xRange(0, 1).yRange(0, 1)
+                .scatter("corner", new double[]{1, 1.2}, new double[]{0, 0.5});
+        double[] a = f.plotArea();
+        BufferedImage img = f.image();
+        int s = Plot.SCALE;
+        double right = a[0] + a[2], bottom = a[1] + a[3];
+        // just right of the right edge, just above the bottom corner: white unless the corner marker overhangs
+        int rgb = img.getRGB((int) Math.round((right + 2) * s), (int) Math.round((bottom - 1) * s)) & 0xFFFFFF;
+        assertNotEquals(0xFFFFFF, rgb, "the marker at (1, 0) reaches past the frame");
+        // the point (1.2, 0.5) lies outside the x range: nothing of it beside the right edge at y = 0.5
+        double midY = a[1] + a[3] / 2;
+        for (int dx = 1; dx <= 3; dx++) {
+            assertEquals(0xFFFFFF, img.getRGB((int) Math.round((right + dx) * s), (int) Math.round(midY * s)) & 0xFFFFFF,
+                    "a point outside the range leaves no ink past the frame (dx = " + dx + ")");
+        }
+    }
 }

@@ -85,7 +85,7 @@ class TicksTest {
     }
 
     static final Pattern POWER_OF_TEN = Pattern.compile("10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+");
-    /** 10ᵏ, 2×10ᵏ or 5×10ᵏ: the labels of a logarithmic axis that holds fewer than two powers of ten. */
+    /** 10ᵏ, 2×10ᵏ or 5×10ᵏ: the labels of a logarithmic axis that holds fewer than three powers of ten. */
     static final Pattern LOG_LABEL = Pattern.compile("([25]×)?10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+");
 
     static int exponent(String label) {
@@ -108,8 +108,8 @@ class TicksTest {
                     .filter(k -> Math.floorMod(k, nextStride((int) t.step)) == 0).count() < 2;
             assertTrue(t.major.length >= 1 && (t.major.length <= max || coarserLeavesOne && t.major.length <= 6), "label count; " + where);
             assertTrue(t.major.length >= 2, "at least two labels; " + where);
-            if (Math.floor(lb) - Math.ceil(la) < 1) {
-                continue; // fewer than two powers of ten: 1-2-5 labels, checked in knownLogAxes
+            if (Math.floor(lb) - Math.ceil(la) < 2) {
+                continue; // fewer than three powers of ten: 1-2-5 labels, checked below
             }
             for (int i = 0; i < t.major.length; i++) {
                 assertTrue(POWER_OF_TEN.matcher(t.labels[i]).matches(), "label " + t.labels[i] + "; " + where);
@@ -124,6 +124,10 @@ class TicksTest {
         assertEquals("2×10¹ 5×10¹ 10² 2×10² 5×10²", String.join(" ", within.labels), "1-2-5 labels inside 1.5 decades");
         assertArrayEquals(new double[]{20, 50, 100, 200, 500}, within.major, 1e-9);
         assertEquals("10⁻¹ 10⁰", String.join(" ", Ticks.log(0.09, 1.2, 1).labels), "only powers when few are allowed");
+        assertEquals("10⁻¹ 2×10⁻¹ 5×10⁻¹ 10⁰", String.join(" ", Ticks.log(0.08, 1.05, 8).labels),
+                "two powers of ten only: the 2s and 5s between them are labelled too");
+        assertEquals("10⁻¹ 2×10⁻¹ 10⁰", String.join(" ", Ticks.log(0.08, 1.05, 3).labels), "the 5s go first");
+        assertEquals("10⁻² 10⁻¹ 10⁰", String.join(" ", Ticks.log(0.008, 1.05, 8).labels), "three powers: powers only");
         Ticks t = Ticks.log(1e-16, 100, 8);
         assertEquals("10⁻¹⁵ 10⁻¹⁰ 10⁻⁵ 10⁰", String.join(" ", t.labels));
         assertEquals(15, t.minor.length, "the unlabelled decades get minor ticks");

@@ -137,21 +137,40 @@ class QuasiNewtonTest {
     }
 
     /**
-     * Evaluation counts against scipy 1.10.1 (anchors §5, measured with src/bench/python/optim_scipy.py): L-BFGS-B
-     * needs 44, 45, 48, 44 f+g evaluations on Rosenbrock n = 2, 10, 100, 1000 and CG 78, 63, 75, 64. Ours must
-     * not need more, and must reach ‖g‖∞ ≤ 1e-5.
+     * With the same line search (Moré–Thuente), the same constants and the same first step, L-BFGS(10) and nonlinear
+     * CG (PR+) should take scipy 1.10.1's steps: L-BFGS-B (maxcor 10, ftol = 0 so that it also stops on ‖g‖∞ ≤ 1e-5)
+     * and CG. On these Moré–Garbow–Hillstrom problems the paths agree to the last evaluation (counts measured with
+     * {@code src/bench/python/optim_scipy.py}); on the others they part after many iterations through rounding
+     * (see docs/benchmarks.md). A wrong two-loop recursion, initial step or line search changes these counts.
      */
     @Test
-    void evaluationsNoMoreThanScipy() {
-        int[] ns = {2, 10, 100, 1000};
-        int[] lbfgsB = {44, 45, 48, 44}, cg = {78, 63, 75, 64};
-        for (int k = 0; k < ns.length; k++) {
-            Rosenbrock f = new Rosenbrock(ns[k]);
-            Result l = new LBFGS(10).minimize(f, f.start());
-            Result c = new NonlinearCG().minimize(f, f.start());
-            assertTrue(l.success() && l.functionEvaluations() <= lbfgsB[k], "n = " + ns[k] + ": " + l);
-            assertTrue(c.success() && c.functionEvaluations() <= cg[k], "n = " + ns[k] + ": " + c);
+    void evaluationCountsEqualScipysOnTheProblemsWhereThePathsAgree() {
+        java.util.Map<String, Integer> lbfgsB = java.util.Map.ofEntries(java.util.Map.entry("helical valley", 33),
+                java.util.Map.entry("Biggs EXP6", 42), java.util.Map.entry("Box 3-D", 38),
+                java.util.Map.entry("variably dimensioned (n = 10)", 20), java.util.Map.entry("penalty I (n = 10)", 45),
+                java.util.Map.entry("penalty II (n = 10)", 20), java.util.Map.entry("Brown badly scaled", 27),
+                java.util.Map.entry("Gulf R&D", 57), java.util.Map.entry("Rosenbrock", 45),
+                java.util.Map.entry("extended Rosenbrock (n = 10)", 45),
+                java.util.Map.entry("extended Powell singular (n = 12)", 50), java.util.Map.entry("Beale", 16));
+        java.util.Map<String, Integer> cg = java.util.Map.of("helical valley", 88, "Gaussian", 5, "Box 3-D", 36,
+                "trigonometric (n = 10)", 48, "extended Rosenbrock (n = 10)", 63, "extended Rosenbrock (n = 100)", 75,
+                "extended Rosenbrock (n = 1000)", 64, "extended Powell singular (n = 12)", 152, "Beale", 41, "Wood", 122);
+        int checked = 0;
+        for (descent.functions.TestFunction f : descent.functions.MoreGarbowHillstrom.all()) {
+            if (lbfgsB.containsKey(f.name())) {
+                Result r = new LBFGS(10).minimize(f, f.start());
+                assertTrue(r.success(), r.toString());
+                assertEquals(lbfgsB.get(f.name()), r.functionEvaluations(), r.toString());
+                checked++;
+            }
+            if (cg.containsKey(f.name())) {
+                Result r = new NonlinearCG().minimize(f, f.start());
+                assertTrue(r.success(), r.toString());
+                assertEquals(cg.get(f.name()), r.functionEvaluations(), r.toString());
+                checked++;
+            }
         }
+        assertEquals(lbfgsB.size() + cg.size(), checked);
     }
 
     @Test

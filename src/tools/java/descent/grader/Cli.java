@@ -39,8 +39,9 @@ public final class Cli {
                      Last line: N passed, N failed
                    descent release DIR
                      write the student copy of the course (no solutions/, no hidden tests) to DIR
-                   descent release --gradescope FILE.zip
-                     write a Gradescope autograder (setup.sh, run_autograder, the student copy, hidden tests)
+                   descent release --gradescope FILE.zip [--budget S]
+                     write a Gradescope autograder (setup.sh, run_autograder, the student copy, hidden tests);
+                     it grades with an overall budget of S s (default 540: Gradescope's default timeout is 600 s)
             exit status: 0 success, 1 points lost or a check failed, 2 usage error, refusal or internal error
             """;
 
@@ -150,11 +151,19 @@ public final class Cli {
     }
 
     private static int release(List<String> args, Path root, PrintStream out) {
-        if (args.size() == 2 && args.get(0).equals("--gradescope")) {
-            Path zip = Path.of(args.get(1)).toAbsolutePath();
-            int n = Gradescope.write(root, zip);
+        if (!args.isEmpty() && args.get(0).equals("--gradescope")) {
+            Path zip = Path.of(value(args, 1, "--gradescope")).toAbsolutePath();
+            int budget = Gradescope.BUDGET;
+            for (int i = 2; i < args.size(); i++) {
+                if (args.get(i).equals("--budget")) {
+                    budget = seconds(args, ++i, "--budget");
+                } else {
+                    throw new UsageException("release --gradescope: unknown argument '" + args.get(i) + "'");
+                }
+            }
+            int n = Gradescope.write(root, zip, budget);
             out.println("wrote the Gradescope autograder " + zip + " (" + n + " files: setup.sh, run_autograder, "
-                    + "the student copy and the hidden tests; no solutions)");
+                    + "the student copy and the hidden tests; no solutions; grading budget " + budget + " s)");
             return 0;
         }
         if (args.size() != 1 || args.get(0).startsWith("-")) {

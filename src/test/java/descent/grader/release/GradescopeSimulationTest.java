@@ -65,6 +65,11 @@ class GradescopeSimulationTest {
     }
 
     static String run(List<String> cmd, Path dir, int seconds) throws Exception {
+        return run(cmd, dir, seconds, 0);
+    }
+
+    /** Runs {@code cmd} in {@code dir}, expects exit status {@code expected}, returns what it printed. */
+    static String run(List<String> cmd, Path dir, int seconds, int expected) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("AUTOGRADER", a.toString());
         pb.environment().put("DESCENT_MAVEN_OPTS", "-o");
@@ -82,7 +87,7 @@ class GradescopeSimulationTest {
         assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), cmd + " did not finish in " + seconds + " s");
         t.join();
         String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), cmd + ":\n" + text);
+        assertEquals(expected, p.exitValue(), cmd + ":\n" + text);
         return text;
     }
 
@@ -102,6 +107,9 @@ class GradescopeSimulationTest {
         run(List.of(a.resolve("run_autograder").toString()), a, 900);
         Map<String, Object> j = (Map<String, Object>) Json.parse(Files.readString(a.resolve("results/results.json")));
         assertTrue(((String) j.get("output")).contains("mode: hardened"), j.get("output").toString());
+        // run_autograder ends grading before Gradescope's own timeout (600 s by default) would stop it
+        assertTrue(((String) j.get("output")).contains(", " + Gradescope.BUDGET + " s for the whole run"),
+                j.get("output").toString());
         return j;
     }
 
@@ -225,5 +233,35 @@ class GradescopeSimulationTest {
         assertTrue(possible(j) > 100, j.toString());
         assertTrue(tests(j).stream().allMatch(t -> ((String) t.get("output")).contains("there is no class ")),
                 tests(j).get(0).toString());
+    }
+
+    /**
+     * The student copy as a student uses it (the course setup.sh built, without the hidden tests): {@code ./descent
+     * exercises} refuses and leaves the student's work alone, and {@code ./descent grade} grades it in light mode.
+     */
+    @Test
+    void theStudentCopyGradesAndNeverTouchesTheStudentsWork() throws Exception {
+        Path copy = tmp.resolve("student");
+        run(List.of("cp", "-a", a.resolve("source/course").toString(), copy.toString()), tmp, 300);
+        Javac.deleteQuietly(copy.resolve(Release.HIDDEN));
+        Path gate = copy.resolve("exercises/backprop/MultiplyGate.java");
+        String mine = Files.readString(Project.root().resolve("solutions/backprop/MultiplyGate.java"));
+        Files.writeString(gate, mine);
+        Path stub = copy.resolve("exercises/backprop/LinearBackward.java");
+        String stubText = Files.readString(stub);
+
+        String refused = run(List.of("./descent", "exercises"), copy, 600, 2);
+        assertTrue(refused.contains("in a student copy it would replace your work with empty stubs. Nothing was "
+                + "changed."), refused);
+        assertEquals(mine, Files.readString(gate));
+        assertEquals(stubText, Files.readString(stub));
+        assertFalse(Files.exists(copy.resolve("target/exercises-backup")));
+
+        String graded = run(List.of("./descent", "grade", "01.2"), copy, 900, 0);
+        assertTrue(graded.contains("mode: light"), graded);
+        assertTrue(graded.contains("2 passed, 0 failed"), graded);
+        String unsolved = run(List.of("./descent", "grade", "01.4"), copy, 900, 1);
+        assertTrue(unsolved.contains("is not implemented yet: write your code in exercises/backprop/"), unsolved);
+        assertEquals(mine, Files.readString(gate));
     }
 }

@@ -51,21 +51,40 @@ public final class Gradescope {
             A=${AUTOGRADER:-/autograder}
             cd "$A/source/course" || exit 1
             CP="target/tools-classes:target/classes:$(cat target/tools-classpath.txt)"
+            # The budget ends grading in time to write the report before Gradescope's own timeout stops the run.
             java -Djava.awt.headless=true -cp "$CP" descent.grader.Cli grade --hardened --submission "$A/submission" \\
-              --results "$A/results/results.json" --hide "$A"
+              --results "$A/results/results.json" --hide "$A" --budget @BUDGET@
             # The exit status only says whether points were lost; the scores are in results.json.
             exit 0
             """;
 
+    /**
+     * Default grading budget of the autograder, seconds: Gradescope stops an autograder after 600 s unless the
+     * assignment allows more, and the grader needs a few seconds after the budget to stop the test then running and
+     * write the report.
+     */
+    public static final int BUDGET = 540;
+
     private Gradescope() {
+    }
+
+    /** Writes the autograder zip with the default budget ({@link #BUDGET}). */
+    public static int write(Path root, Path zip) {
+        return write(root, zip, BUDGET);
     }
 
     /**
      * Writes the autograder zip.
      *
+     * @param budgetSeconds the overall grading budget {@code run_autograder} passes to the grader ({@code --budget});
+     *     keep it a minute below the assignment's autograder timeout on Gradescope
      * @return the number of files in it
      */
-    public static int write(Path root, Path zip) {
+    public static int write(Path root, Path zip, int budgetSeconds) {
+        if (budgetSeconds <= 0) {
+            throw new IllegalArgumentException("the grading budget must be a positive number of seconds, got "
+                    + budgetSeconds);
+        }
         Path r = root.toAbsolutePath().normalize();
         Path z = zip.toAbsolutePath().normalize();
         if (!z.getFileName().toString().endsWith(".zip")) {
@@ -91,7 +110,7 @@ public final class Gradescope {
                 n++;
             }
             Files.writeString(tmp.resolve("setup.sh"), SETUP);
-            Files.writeString(tmp.resolve("run_autograder"), RUN);
+            Files.writeString(tmp.resolve("run_autograder"), RUN.replace("@BUDGET@", Integer.toString(budgetSeconds)));
             n += 2;
             Files.createDirectories(z.getParent());
             try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + z.toUri()),

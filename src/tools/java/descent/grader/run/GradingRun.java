@@ -115,9 +115,14 @@ public final class GradingRun {
                     results.add(runOne(executor, session, c, t, p, options, left));
                 }
             }
-            if (budgetGone) {
-                notes.add("the grading budget of " + options.budgetSeconds() + " s ran out: the tests not started by "
-                        + "then are reported as not run and score 0");
+            boolean stopped = byExercise.values().stream().flatMap(List::stream)
+                    .anyMatch(r -> r.message().startsWith("stopped: the grading budget"));
+            if (budgetGone || stopped) {
+                notes.add("the grading budget of " + options.budgetSeconds() + " s ran out: "
+                        + (stopped ? "the test running then was stopped" : "")
+                        + (stopped && budgetGone ? ", and " : "")
+                        + (budgetGone ? "the tests not started by then are reported as not run" : "")
+                        + "; " + (stopped && !budgetGone ? "it scores" : "they score") + " 0");
             }
             if (!build.selected().stream().allMatch(tc -> !tc.hidden())) {
                 notes.add("hidden tests drew their inputs from the grading seed " + options.seed());
@@ -132,7 +137,9 @@ public final class GradingRun {
                             build.course().signatures()) + "/ do not compile: " + e);
                 }
             }
-            return new GradeReport(label, options.isolation().describe(), exercises, compiled.errors(),
+            String limits = "; limits: " + options.timeoutSeconds() + " s of computing per test, " + options.budgetSeconds()
+                    + " s for the whole run";
+            return new GradeReport(label, options.isolation().describe() + limits, exercises, compiled.errors(),
                     problems, notes, (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,6 +68,7 @@ final class Session implements AutoCloseable {
     private volatile boolean timedOut;
     private volatile String exitingWho;
     private volatile long startupNanos;
+    private volatile long startBegan;
     private final StringBuilder printed = new StringBuilder();
     private long printedDropped;
     private final List<String> notes = new ArrayList<>();
@@ -115,9 +116,10 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** Time spent starting student JVMs during the current test (not counted against the test's timeout). */
+    /** Time spent starting student JVMs during the current test, a start in progress included. */
     long startupNanos() {
-        return startupNanos;
+        long began = startBegan;
+        return startupNanos + (began == 0 ? 0 : System.nanoTime() - began);
     }
 
     /** CPU time of the current student JVM and its processes, nanoseconds; -1 when unknown or no JVM runs. */
@@ -278,6 +280,7 @@ final class Session implements AutoCloseable {
         StudentJvm j = jvm;
         if (j == null || !j.alive()) {
             long t0 = System.nanoTime();
+            startBegan = t0;
             try {
                 j = StudentJvm.start(launch.command(), launch.env(), launch.dir());
                 jvmStarts++;
@@ -297,11 +300,14 @@ final class Session implements AutoCloseable {
                     j.kill();
                 }
                 jvm = null;
-                failure = "the student JVM could not start (" + e.getMessage() + ")" + (err.isEmpty() ? "" : ": "
-                        + shorten(err, 2000));
+                if (!timedOut) {
+                    failure = "the student JVM could not start (" + e.getMessage() + ")" + (err.isEmpty() ? "" : ": "
+                            + shorten(err, 2000));
+                }
                 throw new StudentFailure(failure);
             } finally {
                 startupNanos += System.nanoTime() - t0;
+                startBegan = 0;
             }
             testBegun = false;
         }
