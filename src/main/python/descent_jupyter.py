@@ -648,6 +648,18 @@ def _sessions(server):
         return json.loads(r.read().decode())
 
 
+def server_log_segment(text, kernel_id):
+    """The lines of the notebook server's log from the start of kernel kernel_id to the next kernel start."""
+    lines = text.splitlines(keepends=True)
+    out, inside = [], False
+    for line in lines:
+        if "Kernel started: " in line:
+            inside = kernel_id in line
+        if inside:
+            out.append(line)
+    return "".join(out)
+
+
 def start_verdict(ready, ready_s, ran, ready_limit, watch):
     """None for a good start (kernel ready within ready_limit seconds, cell ran), else why it failed: SLOW (ready
     late, cell ran) or HUNG (not ready, or the cell never ran, within watch seconds of opening the notebook)."""
@@ -692,6 +704,9 @@ def browser_starts(driver, server, nbdir, count, ready_limit, watch=90.0):
             ran = bool(_wait(lambda: "answer 42" in output(), max(5.0, watch - (time.monotonic() - t0))))
             run_s = time.monotonic() - t1
         log = server.logs / f"kernel-{kernel_id}.log"
+        if not log.exists() and kernel_id:
+            # rapaio's own main class (--rapaio) does not write a log of its own: its lines are in the server's log
+            log.write_text(server_log_segment((server.logs / "server.log").read_text(errors="replace"), kernel_id))
         log_text = log.read_text(errors="replace") if log.exists() else ""
         healed += "had already ended" in log_text
         if ready:

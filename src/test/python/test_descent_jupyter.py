@@ -112,6 +112,19 @@ class BrowserStartVerdict(unittest.TestCase):
         self.assertTrue(v.startswith("HUNG: kernel ready after 3 s, cell never ran within 90 s"), v)
 
 
+class ServerLogSegment(unittest.TestCase):
+    def test_the_lines_of_one_kernel_start_up_to_the_next(self):
+        log = ("[I 14:30:15.443 NotebookApp] Kernel started: aaa, name: java\n"
+               "Exception in thread \"Shell-0\" java.lang.NullPointerException\n"
+               "[I 14:31:21.002 NotebookApp] Kernel started: bbb, name: java\n"
+               "[SEVERE ] [ShellChannel]: Unhandled message: kernel_info_request\n")
+        seg = dj.server_log_segment(log, "aaa")
+        self.assertIn("NullPointerException", seg)
+        self.assertNotIn("Unhandled", seg)
+        self.assertIn("Unhandled", dj.server_log_segment(log, "bbb"))
+        self.assertEqual("", dj.server_log_segment(log, "ccc"))
+
+
 class LabOutput(unittest.TestCase):
     def test_lifecycle_warnings_and_errors_are_shown_and_routine_lines_are_not(self):
         shown = ["[W 08:33:00.296 NotebookApp] Kernelspec name java cannot be found!",
