@@ -39,5 +39,9 @@
  * {@link descent.regularize.linear} holds the analyses for linear models: ridge with an explicit ½ convention, the
  * early-stopping equivalent of L² ({@link descent.regularize.linear.EarlyStoppingShrinkage}, chapter 06), the
  * eigen-analysis and γ(α), the soft threshold, LASSO, the pseudo-inverse and Bayesian linear regression.
+ *
+ * <h2>Noise (chapter 06)</h2>
+ * {@link descent.regularize.noise} injects noise into the inputs or hidden units, the weights and the targets (label
+ * smoothing); its selection of weights is {@link descent.regularize.Penalty#weights}, like every penalty's.
  */
 package descent.regularize;
