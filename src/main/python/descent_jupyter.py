@@ -460,6 +460,11 @@ def cmd_lab(a):
     # not SIG_IGN, because an ignored signal would stay ignored in the server.
     stopping = threading.Event()
     signal.signal(signal.SIGINT, lambda signum, frame: stopping.set())
+    # kill, a closed terminal, a service manager: these reach only this process, so it stops the server (and with
+    # it the kernels) itself instead of leaving them running without a terminal
+    terminated = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda signum, frame: terminated.set())
     try:
         server.start()
     except RuntimeError as e:
@@ -468,6 +473,10 @@ def cmd_lab(a):
     banner()
     # the URL stays the last thing on screen: it is printed again after any message the server shows
     while server.proc.poll() is None:
+        if terminated.is_set():
+            stopping.set()
+            server.stop()
+            break
         if pending.wait(0.5):
             time.sleep(1.0)  # let a burst of messages end
             pending.clear()
