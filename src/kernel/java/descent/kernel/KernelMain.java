@@ -6,6 +6,7 @@ import org.rapaio.jupyter.kernel.channels.Channels;
 import org.rapaio.jupyter.kernel.channels.LoopThread;
 import org.rapaio.jupyter.kernel.channels.MessageHandler;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
 import org.rapaio.jupyter.kernel.message.MessageType;
@@ -87,7 +88,9 @@ public final class KernelMain {
         }
         String json = Files.readString(Path.of(args[0]));
         ConnectionProperties props = Transform.fromJson(json, ConnectionProperties.class);
-        RapaioKernel kernel = new RapaioKernel();
+        // the kernel rapaio's display(...) writes to (Global.display uses MainApp.kernel): a second instance here would
+        // leave that one without channels, and display(...) in a cell would throw "this.channels is null"
+        RapaioKernel kernel = MainApp.kernel;
         Channels channels = new Channels(props);
         AbstractChannel shell = internals.channel(channels, "shell");
         AbstractChannel control = internals.channel(channels, "control");
