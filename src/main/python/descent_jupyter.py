@@ -21,6 +21,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import socket
 import subprocess
 import sys
@@ -539,7 +540,6 @@ def chrome(user_data_dir, width=1280, height=1000):
 
 
 def shutil_which(name):
-    import shutil
     return shutil.which(name)
 
 
@@ -753,9 +753,19 @@ def browser_starts(driver, server, nbdir, count, ready_limit, watch=90.0):
     return passed, failed, lines
 
 
+def close_browser(driver, server, profile):
+    """Quit Chromium (if it started), stop the lab's notebook server and remove the browser profile."""
+    if driver:
+        try:
+            driver.quit()
+        except Exception:
+            pass
+    server.stop()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
 def cmd_browser_starts(a):
     """./descent browser --starts N: kernel starts in headless Chromium on ./descent lab's server."""
-    import shutil
     import tempfile
     work = Path(a.work).resolve()
     nbdir = work / "notebooks"
@@ -779,20 +789,13 @@ def cmd_browser_starts(a):
         failed += 1
         print(f"FAILED browser starts: {type(e).__name__}: {ANSI.sub('', str(e)).strip()[:300]}", flush=True)
     finally:
-        if driver:
-            try:
-                driver.quit()
-            except Exception:
-                pass
-        server.stop()
-        shutil.rmtree(profile, ignore_errors=True)
+        close_browser(driver, server, profile)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
 
 def cmd_browser_test(a):
     """The main job in a real browser: `./descent lab`'s server, headless Chromium, Run All, checks, screenshots."""
-    import shutil
     import tempfile
     import nbformat
     from nbconvert import HTMLExporter
@@ -902,13 +905,7 @@ def cmd_browser_test(a):
         print(f"FAILED browser: {type(e).__name__}: {ANSI.sub('', str(e)).strip().splitlines()[0] if str(e).strip() else ''}",
               flush=True)
     finally:
-        if driver:
-            try:
-                driver.quit()
-            except Exception:
-                pass
-        server.stop()
-        shutil.rmtree(profile, ignore_errors=True)
+        close_browser(driver, server, profile)
     if rows:
         write_index(site, rows)
     print(f"{passed} passed, {failed} failed")
