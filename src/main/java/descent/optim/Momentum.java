@@ -87,6 +87,11 @@ public final class Momentum extends Optimizer {
     }
 
     @Override
+    protected double[][][] stateArrays() {
+        return new double[][][]{v};
+    }
+
+    @Override
     public String name() {
         return "Momentum(α = " + alpha + ")";
     }
