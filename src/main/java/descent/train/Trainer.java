@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.augment.Augmenter;
 import descent.data.Dataset;
 import descent.nn.NonFiniteInputException;
 import descent.nn.NonFiniteLossException;
@@ -51,6 +52,7 @@ public final class Trainer {
     private DMatrixRMaj evalX;
     private int[] evalY;
     private int[] evalIndex = new int[0];
+    private Augmenter augmenter;
 
     /**
      * Something that looks at the validation loss every {@link #interval()} minibatch steps of
@@ -180,6 +182,16 @@ public final class Trainer {
     }
 
     /** Where the per-epoch progress line goes; {@code null} for silence. */
+    /**
+     * Dataset augmentation (Goodfellow et al. §7.4): every training minibatch is replaced by its transform right after
+     * it is gathered, with fresh random transforms each step; the training and validation measurements after each
+     * epoch use the untouched data.
+     */
+    public Trainer augment(Augmenter a) {
+        this.augmenter = nonNull("the augmenter", a);
+        return this;
+    }
+
     public Trainer progress(PrintStream out) {
         this.progress = out;
         return this;
@@ -250,6 +262,10 @@ public final class Trainer {
         if (checkpointFile != null && averaging != null) {
             throw new IllegalArgumentException("Trainer: checkpoints do not save the Polyak average; drop averaging or checkpoint");
         }
+        if ((checkpointFile != null || resumeFrom != null) && augmenter != null) {
+            throw new IllegalArgumentException("Trainer: checkpoints do not save the augmenter's generator yet, so a resumed "
+                    + "run would not be the interrupted one; drop augmentation or checkpoints");
+        }
         History history = new History();
         int n = train.size();
         int[] order = new int[n];
@@ -293,6 +309,9 @@ public final class Trainer {
                 DMatrixRMaj x = count == full ? xb : xr;
                 int[] y = count == full ? yb : yr;
                 train.gather(order, from, count, x, y);
+                if (augmenter != null) {
+                    augmenter.applyInPlace(x);
+                }
                 if (schedule != null && !schedulePerEpoch) {
                     optimizer.setLearningRate(schedule.rate(k));
                 }
