@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -69,7 +70,7 @@ public abstract class Optimizer {
         }
         this.params = List.copyOf(params);
         this.needs = needs;
-        this.learningRate = Checks.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
+        this.learningRate = Require.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
     }
 
     /**
@@ -126,7 +127,7 @@ public abstract class Optimizer {
 
     /** Sets ε for the following steps (a schedule calls this). */
     public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.nonNegative(name() + ": learning rate ε", learningRate);
+        this.learningRate = Require.nonNegative(name() + ": learning rate ε", learningRate);
     }
 
     /** Steps taken since construction or the last {@link #reset()}. */

@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.augment.Augmenter;
 import descent.data.Dataset;
 import descent.nn.NonFiniteInputException;
 import descent.nn.NonFiniteLossException;
@@ -45,6 +46,7 @@ public final class Trainer {
     private Penalty penalty;
     private Monitor monitor;
     private long maxSteps = Long.MAX_VALUE;
+    private Augmenter augmenter;
 
     /**
      * Something that looks at the validation loss every {@link #interval()} minibatch steps of
@@ -174,6 +176,16 @@ public final class Trainer {
     }
 
     /** Where the per-epoch progress line goes; {@code null} for silence. */
+    /**
+     * Dataset augmentation (Goodfellow et al. §7.4): every training minibatch is replaced by its transform right after
+     * it is gathered, with fresh random transforms each step; the training and validation measurements after each
+     * epoch use the untouched data.
+     */
+    public Trainer augment(Augmenter a) {
+        this.augmenter = nonNull("the augmenter", a);
+        return this;
+    }
+
     public Trainer progress(PrintStream out) {
         this.progress = out;
         return this;
@@ -232,6 +244,9 @@ public final class Trainer {
                 DMatrixRMaj x = count == full ? xb : xr;
                 int[] y = count == full ? yb : yr;
                 train.gather(order, from, count, x, y);
+                if (augmenter != null) {
+                    augmenter.applyInPlace(x);
+                }
                 if (schedule != null && !schedulePerEpoch) {
                     optimizer.setLearningRate(schedule.rate(k));
                 }
