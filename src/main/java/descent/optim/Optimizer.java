@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -72,7 +73,7 @@ public abstract class Optimizer {
         }
         this.params = List.copyOf(params);
         this.needs = needs;
-        this.learningRate = Checks.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
+        this.learningRate = Require.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
     }
 
     /**
@@ -129,7 +130,7 @@ public abstract class Optimizer {
 
     /** Sets ε for the following steps (a schedule calls this). */
     public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.nonNegative(name() + ": learning rate ε", learningRate);
+        this.learningRate = Require.nonNegative(name() + ": learning rate ε", learningRate);
     }
 
     /** Steps taken since construction or the last {@link #reset()}. */
