@@ -56,7 +56,7 @@ class CheckpointTest {
     }
 
     static EarlyStopping stopping(Sequential net) {
-        return new EarlyStopping(net.params(), (PARTS[0].size() + 63) / 64, 3);
+        return new EarlyStopping(net.params(), (PARTS[0].size() + 63) / 64, 3).withLayerStateOf(net);
     }
 
     static double[][] values(Sequential net) {
