@@ -1,6 +1,9 @@
 package capstone;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -36,6 +39,12 @@ public final class CheckpointFormat {
      *                                  does not match (a changed byte), and "trailing" when bytes follow the checksum
      */
     public static double[][] decode(byte[] bytes) {
+        // YOUR CODE HERE
+        throw new UnsupportedOperationException("Exercise 09.2 (decode) is not implemented yet");
+    }
+
+    /** Throws "truncated" unless {@code n} more bytes are left, naming what they should hold. */
+    private static void need(ByteBuffer b, long n, String what) {
         // YOUR CODE HERE
         throw new UnsupportedOperationException("Exercise 09.2 (decode) is not implemented yet");
     }

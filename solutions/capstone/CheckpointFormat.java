@@ -1,6 +1,9 @@
 package capstone;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -53,45 +56,31 @@ public final class CheckpointFormat {
      */
     public static double[][] decode(byte[] bytes) {
         // BEGIN SOLUTION 09.2 decode
-        if (bytes.length < MAGIC.length) {
-            throw new IllegalArgumentException("not a checkpoint: " + bytes.length + " bytes, shorter than the magic");
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
-                throw new IllegalArgumentException("not a checkpoint: it does not start with \"DCK1\"");
-            }
+        if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new IllegalArgumentException("not a checkpoint: it does not start with \"DCK1\"");
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         b.position(MAGIC.length);
-        if (b.remaining() < 4) {
-            throw new IllegalArgumentException("truncated: the file ends inside the tensor count");
-        }
+        need(b, 4, "the tensor count");
         int count = b.getInt();
         if (count < 0) {
             throw new IllegalArgumentException("corrupt: negative tensor count " + count);
         }
-        if (count > b.remaining() / 4) {
-            throw new IllegalArgumentException("truncated: " + count + " tensors announced, " + b.remaining() + " bytes left");
-        }
-        double[][] tensors = new double[count][];
+        List<double[]> tensors = new ArrayList<>();
         for (int t = 0; t < count; t++) {
-            if (b.remaining() < 4) {
-                throw new IllegalArgumentException("truncated: the file ends before the length of tensor " + t);
-            }
+            need(b, 4, "the length of tensor " + t);
             int n = b.getInt();
-            if (n < 0 || (long) n * 8 > b.remaining()) {
-                throw new IllegalArgumentException("truncated: tensor " + t + " announces " + n + " doubles, "
-                        + b.remaining() + " bytes are left");
+            if (n < 0) {
+                throw new IllegalArgumentException("corrupt: tensor " + t + " has negative length " + n);
             }
+            need(b, 8L * n, n + " doubles of tensor " + t);
             double[] v = new double[n];
             for (int j = 0; j < n; j++) {
                 v[j] = b.getDouble();
             }
-            tensors[t] = v;
+            tensors.add(v);
         }
-        if (b.remaining() < 8) {
-            throw new IllegalArgumentException("truncated: the file ends before the checksum");
-        }
+        need(b, 8, "the checksum");
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, b.position());
         long stored = b.getLong();
@@ -102,7 +91,17 @@ public final class CheckpointFormat {
         if (b.hasRemaining()) {
             throw new IllegalArgumentException("corrupt: " + b.remaining() + " trailing bytes after the checksum");
         }
-        return tensors;
+        return tensors.toArray(new double[0][]);
+        // END SOLUTION
+    }
+
+    /** Throws "truncated" unless {@code n} more bytes are left, naming what they should hold. */
+    private static void need(ByteBuffer b, long n, String what) {
+        // BEGIN SOLUTION 09.2 decode
+        if (b.remaining() < n) {
+            throw new IllegalArgumentException("truncated: the file ends before " + what + " (" + b.remaining()
+                    + " bytes left, " + n + " needed)");
+        }
         // END SOLUTION
     }
 }

@@ -27,7 +27,7 @@ public final class Confusion {
             int t = truth[i], p = predicted[i];
             if (t < 0 || t >= classes || p < 0 || p >= classes) {
                 throw new IllegalArgumentException("confusion matrix: example " + i + " has true class " + t
-                        + " and prediction " + p + ", outside 0 … " + (classes - 1));
+                        + " and prediction " + p + ", outside [0, " + classes + ")");
             }
             counts[t][p]++;
         }

@@ -24,7 +24,7 @@ class CheckpointFormatTest {
             + "doubles (big-endian), then the CRC-32 of every byte before it; decode refuses what encode cannot have written";
 
     static final double[][] TENSORS = {{1.5, -0.0, Double.NaN}, {}, {Double.MIN_VALUE, Double.POSITIVE_INFINITY,
-            -Double.MAX_VALUE, 0.1, 1e-300}};
+            -Double.MAX_VALUE, 0.1, 1e-300, -2.5, 3, 1e10, 7, -1e-7}};
 
     /** The same layout written with DataOutputStream (big-endian) and CRC32: an independent encoder. */
     static byte[] reference(double[][] tensors) throws IOException {
@@ -73,6 +73,8 @@ class CheckpointFormatTest {
         }
         that(same, "decoded tensors (bit for bit)", "the encoding of " + Arrays.deepToString(TENSORS),
                 "got " + Arrays.deepToString(got), REREAD);
+        double[][] none = CheckpointFormat.decode(reference(new double[0][]));
+        that(none.length == 0, "decoded tensors", "the encoding of no tensors", "got " + Arrays.deepToString(none), REREAD);
     }
 
     @Test
@@ -81,6 +83,9 @@ class CheckpointFormatTest {
         byte[] good = reference(TENSORS);
         refuse("a text file", "epoch 3, loss 0.31".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "not a checkpoint");
         refuse("two bytes", new byte[]{'D', 'C'}, "not a checkpoint");
+        byte[] firstByte = good.clone();
+        firstByte[0] = 'X';
+        refuse("\"XCK1\" instead of \"DCK1\"", firstByte, "not a checkpoint");
         refuse("the magic alone", Arrays.copyOf(good, 4), "truncated");
         refuse("the magic and two bytes of the count", Arrays.copyOf(good, 6), "truncated");
         for (int cut : new int[]{8, 10, 12, 20, good.length - 9, good.length - 1}) {
@@ -89,9 +94,12 @@ class CheckpointFormatTest {
         byte[] huge = good.clone();
         huge[7] = 100; // 100 tensors announced
         refuse("a count of 100 tensors", huge, "truncated");
+        byte[] negativeLength = good.clone();
+        negativeLength[8] = (byte) 0x80;
+        refuse("a negative tensor length", negativeLength, "negative length");
         byte[] negative = good.clone();
         negative[4] = (byte) 0xff;
-        refuse("a negative tensor count", negative, "corrupt");
+        refuse("a negative tensor count", negative, "negative tensor count");
         byte[] longLength = good.clone();
         longLength[11] = 50; // the first tensor announces 50 doubles
         refuse("a tensor length of 50", longLength, "truncated");

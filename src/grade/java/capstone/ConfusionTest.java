@@ -61,6 +61,9 @@ class ConfusionTest {
         } catch (IllegalArgumentException e) {
             that(e.getMessage() != null && e.getMessage().contains(mention), "the error message", input,
                     "expected it to mention \"" + mention + "\", got \"" + e.getMessage() + "\"", REREAD);
+        } catch (RuntimeException e) {
+            that(false, "confusion matrix of " + what, input, "expected an IllegalArgumentException naming \"" + mention
+                    + "\", got " + e, REREAD);
         }
     }
 

@@ -197,6 +197,13 @@ public final class TrainBench {
         long alloc = bean.getThreadAllocatedBytes(tid) - alloc0;
         System.out.printf(Locale.ROOT, "BLAS %s, OPENBLAS_NUM_THREADS=%s, %d steps, %d GEMM calls, mean loss %.4f%n",
                 Blas.implementation(), System.getenv("OPENBLAS_NUM_THREADS"), steps, Blas.gemmCalls(), total / steps);
+        long hash = 1;
+        for (var prm : net.params()) {
+            for (int j = 0; j < prm.size(); j++) {
+                hash = 31 * hash + Double.doubleToRawLongBits(prm.value().data[j]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "parameter checksum after the epoch: %016x (equal across thread counts = bit-identical)%n", hash);
         System.out.printf(Locale.ROOT, "seconds=%.4f%n", seconds);
         System.out.printf(Locale.ROOT, "gemm=%.4f%n", Blas.gemmNanos() / 1e9);
         System.out.printf(Locale.ROOT, "gather=%.4f%n", gatherNs / 1e9);
