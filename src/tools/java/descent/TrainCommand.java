@@ -218,6 +218,17 @@ public final class TrainCommand {
             out.println("warning: --threads " + o.threads() + " but OPENBLAS_NUM_THREADS=" + env
                     + " (the BLAS reads the variable when it loads; run through ./descent train)");
         }
+        // fail before minutes of work: a checkpoint to resume that cannot be read, a directory that cannot be written
+        Checkpoint ck = o.resume() == null ? null : Checkpoint.load(o.resume());
+        Path ckDir = o.checkpoint().toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(o.out());
+            Files.createDirectories(ckDir);
+            Files.delete(Files.createTempFile(ckDir, ".probe", ".tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoints to " + ckDir + " (" + e + "); choose another with "
+                    + "--checkpoint FILE or --out DIR", e);
+        }
         Dataset[] parts = FashionMnist.trainValidation(o.data(), r.validation(), new Random(r.seed()));
         Dataset train = parts[0], validation = parts[1];
         Dataset test = FashionMnist.load(o.data(), false, Integer.MAX_VALUE);
@@ -228,17 +239,8 @@ public final class TrainCommand {
         Optimizer opt = r.optimizer(net);
         EarlyStopping stop = r.earlyStopping(net, train.size());
         Trainer trainer = r.trainer(net, opt, stop, train.size(), new Random(r.seed() + 2)).progress(out);
-        try {
-            Files.createDirectories(o.out());
-            if (o.checkpoint().toAbsolutePath().getParent() != null) {
-                Files.createDirectories(o.checkpoint().toAbsolutePath().getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + o.out() + ": " + e.getMessage(), e);
-        }
         trainer.checkpoint(o.checkpoint());
-        if (o.resume() != null) {
-            Checkpoint ck = Checkpoint.load(o.resume());
+        if (ck != null) {
             out.printf(Locale.ROOT, "resuming %s after epoch %d (step %d)%n", o.resume(), ck.epoch(), ck.step());
             trainer.resume(ck);
         }

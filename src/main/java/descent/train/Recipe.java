@@ -89,10 +89,9 @@ public record Recipe(int[] hidden, boolean batchNorm, double keep, int epochs, i
 
     /**
      * 784-h₁-…-10 with ReLU, batch norm before each ReLU and dropout after it if asked, He-initialized weights and zero
-     * biases; the dropout masks come from a generator seeded from {@code rng}.
+     * biases; each dropout layer draws its masks from its own generator, seeded from {@code rng}.
      */
     public Sequential network(Random rng) {
-        Random masks = new Random(rng.nextLong());
         List<Layer> layers = new ArrayList<>();
         int in = 784;
         for (int i = 0; i < hidden.length; i++) {
@@ -102,7 +101,8 @@ public record Recipe(int[] hidden, boolean batchNorm, double keep, int epochs, i
             }
             layers.add(new ReLU());
             if (keep < 1) {
-                layers.add(Dropout.inverted(keep, masks));
+                // each layer its own generator: a checkpoint saves every layer's state separately
+                layers.add(Dropout.inverted(keep, new Random(rng.nextLong())));
             }
             in = hidden[i];
         }

@@ -86,7 +86,8 @@ public final class Dropout implements Layer {
 
     /**
      * Checkpoints: the mask generator's exact state (java.util.Random's own serialized form), so that a resumed run
-     * draws the masks the uninterrupted run would have drawn.
+     * draws the masks the uninterrupted run would have drawn. Each layer saves its own copy, so two layers sharing one
+     * generator would come back with two: give each dropout layer a generator of its own.
      */
     @Override
     public void writeState(java.io.DataOutput out) throws java.io.IOException {
