@@ -46,7 +46,16 @@ public final class Trainer {
     private Penalty penalty;
     private Monitor monitor;
     private long maxSteps = Long.MAX_VALUE;
+    private BatchObjective objective;
     private Augmenter augmenter;
+
+    /**
+     * The loss a training step minimizes on one minibatch, when it is not simply the network's loss there: e.g.
+     * adversarial training's mix of clean and perturbed inputs. The default is {@code net.oracle(x, labels)}.
+     */
+    public interface BatchObjective {
+        GradientOracle oracle(Sequential net, DMatrixRMaj x, int[] labels);
+    }
 
     /**
      * Something that looks at the validation loss every {@link #interval()} minibatch steps of
@@ -137,6 +146,12 @@ public final class Trainer {
     }
 
     /** Any other {@link Monitor} of the validation loss. */
+    /** Minimizes {@code o}'s loss on each minibatch instead of the network's own (added after chapter 06). */
+    public Trainer objective(BatchObjective o) {
+        this.objective = nonNull("the batch objective", o);
+        return this;
+    }
+
     public Trainer monitor(Monitor m) {
         this.monitor = nonNull("monitor", m);
         return this;
@@ -250,7 +265,7 @@ public final class Trainer {
                 if (schedule != null && !schedulePerEpoch) {
                     optimizer.setLearningRate(schedule.rate(k));
                 }
-                GradientOracle oracle = net.oracle(x, y);
+                GradientOracle oracle = objective == null ? net.oracle(x, y) : objective.oracle(net, x, y);
                 if (penalty != null) {
                     oracle = penalty.addTo(oracle);
                 }
