@@ -105,6 +105,21 @@ public final class Adam extends Optimizer {
     }
 
     @Override
+    protected double[][][] stateArrays() {
+        return new double[][][]{s, r};
+    }
+
+    @Override
+    protected long[] stateCounters() {
+        return new long[]{t};
+    }
+
+    @Override
+    protected void setStateCounters(long[] c) {
+        t = c[0];
+    }
+
+    @Override
     public String name() {
         return "Adam" + (biasCorrection ? "" : " (no bias correction)") + (l2 > 0 ? " + L2(λ = " + l2 + ")" : "");
     }

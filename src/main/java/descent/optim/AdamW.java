@@ -120,6 +120,21 @@ public final class AdamW extends Optimizer {
     }
 
     @Override
+    protected double[][][] stateArrays() {
+        return new double[][][]{m, v};
+    }
+
+    @Override
+    protected long[] stateCounters() {
+        return new long[]{t};
+    }
+
+    @Override
+    protected void setStateCounters(long[] c) {
+        t = c[0];
+    }
+
+    @Override
     public String name() {
         return "AdamW(λ = " + lambda + ")";
     }

@@ -88,6 +88,11 @@ public final class Momentum extends Optimizer {
     }
 
     @Override
+    protected double[][][] stateArrays() {
+        return new double[][][]{v};
+    }
+
+    @Override
     public String name() {
         return "Momentum(α = " + alpha + ")";
     }
