@@ -70,6 +70,8 @@ public final class OptimBench {
         System.out.println("| problem | n | method | Descent it | Descent f+g | Descent f | Descent ‖g‖∞ | Descent stop | scipy it | scipy nfev | scipy f | scipy ‖g‖∞ | scipy stop | ≤ scipy |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         int[] wins = new int[2], totalOurs = new int[2], totalScipy = new int[2], compared = new int[2];
+        // runs that reach ‖g‖∞ ≤ 1e-5: Descent, scipy with default options, scipy counted (ftol = 0 where rerun)
+        int[] convergedOurs = new int[2], convergedDefault = new int[2], convergedCounted = new int[2];
         String[] ours = {"L-BFGS", "CG"};
         for (int k = 0; k < 2; k++) {
             for (TestFunction f : problems) {
@@ -87,6 +89,9 @@ public final class OptimBench {
                 Row reference = b0 != null ? b0 : b;
                 boolean le = a.evaluations <= reference.evaluations;
                 compared[k]++;
+                convergedOurs[k] += r.success() ? 1 : 0;
+                convergedDefault[k] += b.gradInf <= 1e-5 ? 1 : 0;
+                convergedCounted[k] += reference.gradInf <= 1e-5 ? 1 : 0;
                 wins[k] += le ? 1 : 0;
                 totalOurs[k] += a.evaluations;
                 totalScipy[k] += reference.evaluations;
@@ -102,6 +107,11 @@ public final class OptimBench {
         }
         for (int j = 1; j <= jitter; j++) {
             printMoved(problems, scipy, j);
+        }
+        for (int k = 0; k < 2; k++) {
+            System.out.printf(Locale.ROOT, "%s: ‖g‖∞ ≤ 1e-5 reached by Descent on %d of %d problems, by scipy with default options on %d%s%n",
+                    ours[k], convergedOurs[k], compared[k], convergedDefault[k],
+                    k == 0 ? String.format(Locale.ROOT, ", by scipy with ftol = 0 where it stopped on ftol on %d", convergedCounted[k]) : "");
         }
         for (int k = 0; k < 2; k++) {
             System.out.printf(Locale.ROOT, "%s: ≤ scipy on %d of %d problems, total evaluations %d vs %d%n",
