@@ -532,15 +532,17 @@ return Math.max(document.body.scrollHeight, document.documentElement.scrollHeigh
 """
 
 
-def chrome(user_data_dir, width=1280, height=1000):
-    """Headless Debian Chromium through Debian's chromedriver (flags that work as root in a container)."""
+def chrome(user_data_dir, width=1280, height=1000, extra=()):
+    """Headless Debian Chromium through Debian's chromedriver (flags that work as root in a container); extra:
+    more flags (the slides check blocks the network with them)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     opts = webdriver.ChromeOptions()
     opts.binary_location = shutil_which("chromium") or "/usr/bin/chromium"
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={user_data_dir}", f"--window-size={width},{height}"):
+                 "--disable-dev-shm-usage", f"--user-data-dir={user_data_dir}", f"--window-size={width},{height}",
+                 *extra):
         opts.add_argument(flag)
     service = Service(executable_path=shutil_which("chromedriver") or "/usr/bin/chromedriver")
     return webdriver.Chrome(service=service, options=opts)
