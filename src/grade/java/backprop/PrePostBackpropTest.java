@@ -1,6 +1,7 @@
 package backprop;
 
 import static descent.grade.GradedAssert.allClose;
+import static descent.grade.GradedAssert.flat;
 
 import descent.grade.Exercise;
 import descent.grade.Points;
@@ -16,23 +17,6 @@ class PrePostBackpropTest {
             + "inside the sum), ∂L/∂w = Δ(h_r)·h_{r−1}·Φ'(a_{h_r})";
     private static final String PRE = "Aggarwal ch. 3, eqs. 3.18–3.19: δ(h_r) = Φ'(a_{h_r})·Σ w·δ(h) (Φ' of the CURRENT "
             + "node outside the sum), δ(o) = ∂L/∂o·Φ'(a_o), ∂L/∂w = δ(h_r)·h_{r−1}";
-
-    private static double[] flat(double[][][] w) {
-        int n = 0;
-        for (double[][] l : w) {
-            n += l.length * l[0].length;
-        }
-        double[] f = new double[n];
-        int at = 0;
-        for (double[][] l : w) {
-            for (double[] row : l) {
-                for (double v : row) {
-                    f[at++] = v;
-                }
-            }
-        }
-        return f;
-    }
 
     // x = 1 → h = σ(w1·x) → o = w2·h, L = ½o² (t = 0). With w1 = 0, w2 = 2: h = 0.5, o = 1, ∂L/∂o = 1,
     // ∂L/∂w2 = o·h = 0.5 and ∂L/∂w1 = o·w2·σ'(0)·x = 2·0.25 = 0.5 (hand calculation).

@@ -2,6 +2,7 @@ package normalization;
 
 import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.close;
+import static descent.grade.GradedAssert.flat;
 import static descent.grade.GradedAssert.that;
 
 import descent.grade.Exercise;
@@ -35,7 +36,7 @@ class BatchNormBackwardTest {
     static void checkInputGradientMatchesPyTorch(Input f) {
         double[][] dv = f.apply(Fixtures.x(8, 3, 0, 1), Fixtures.gamma(3), 1e-5, Fixtures.g(8, 3));
         allClose("∂L/∂v (row-major)", Fixtures.X_FORMULA + ", L = Σ g ⊙ a with g[r][i] = cos(0.9r − 0.4i) + 0.1(r − i) "
-                + "(compared with PyTorch autograd)", Fixtures.BN_DX, Fixtures.flat(dv), 1e-10, REREAD);
+                + "(compared with PyTorch autograd)", Fixtures.BN_DX, flat(dv), 1e-10, REREAD);
     }
 
     @Test
@@ -59,7 +60,7 @@ class BatchNormBackwardTest {
             fd[k] = (loss(plus, gamma, eps, g) - loss(minus, gamma, eps, g)) / (2 * h);
         }
         allClose("∂L/∂v (row-major)", "v = 0.2·x(5, 2, shift 0.3), γ = (1.3, −0.6), ε = 0.05, L = Σ g ⊙ a "
-                + "(compared with central differences, h = 1e-6)", fd, Fixtures.flat(dv), 1e-7, REREAD);
+                + "(compared with central differences, h = 1e-6)", fd, flat(dv), 1e-7, REREAD);
         for (int i = 0; i < 2; i++) {
             double s = 0;
             for (int r = 0; r < 5; r++) {
@@ -119,7 +120,7 @@ class BatchNormBackwardTest {
         }
         String shifted = Fixtures.X_FORMULA + ", every v plus 10⁸, g[r][i] = cos(0.9r − 0.4i) + 0.1(r − i)";
         allClose("∂L/∂v (row-major)", shifted, Fixtures.BN_DX,
-                Fixtures.flat(input.apply(Fixtures.copy(v), Fixtures.gamma(3), 1e-5, Fixtures.g(8, 3))), 1e-6,
+                flat(input.apply(Fixtures.copy(v), Fixtures.gamma(3), 1e-5, Fixtures.g(8, 3))), 1e-6,
                 REREAD + "; subtract μ before squaring");
         double[][] d = parameters.apply(Fixtures.copy(v), 1e-5, Fixtures.g(8, 3));
         that(d != null && d.length == 2, "the result", shifted, "expected exactly two arrays {∂L/∂γ, ∂L/∂β}, got "
@@ -155,26 +156,6 @@ class BatchNormBackwardTest {
                 c[i] = a[i].clone();
             }
             return c;
-        }
-
-        /** Row-major flattening; null when a is null or ragged against n columns (so the length check reports it). */
-        static double[] flat(double[][] a) {
-            if (a == null) {
-                return null;
-            }
-            int total = 0;
-            for (double[] row : a) {
-                total += row == null ? 0 : row.length;
-            }
-            double[] out = new double[total];
-            int at = 0;
-            for (double[] row : a) {
-                if (row != null) {
-                    System.arraycopy(row, 0, out, at, row.length);
-                    at += row.length;
-                }
-            }
-            return out;
         }
 
         /** g[r][i] = cos(0.9 r − 0.4 i) + 0.1 (r − i). */

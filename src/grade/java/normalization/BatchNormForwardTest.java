@@ -2,6 +2,7 @@ package normalization;
 
 import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.close;
+import static descent.grade.GradedAssert.flat;
 
 import descent.grade.Exercise;
 import descent.grade.Points;
@@ -41,8 +42,8 @@ class BatchNormForwardTest {
         double[][] v = Fixtures.x(8, 3, 0, 1), keep = Fixtures.copy(v);
         double[][] a = f.apply(v, Fixtures.gamma(3), Fixtures.beta(3), 1e-5);
         allClose("a (row-major)", Fixtures.X_FORMULA + ", compared with torch.nn.BatchNorm1d", Fixtures.BN_Y,
-                Fixtures.flat(a), 1e-10, REREAD);
-        allClose("v after the call (the input must not change)", Fixtures.X_FORMULA, Fixtures.flat(keep), Fixtures.flat(v), 0, REREAD);
+                flat(a), 1e-10, REREAD);
+        allClose("v after the call (the input must not change)", Fixtures.X_FORMULA, flat(keep), flat(v), 0, REREAD);
     }
 
     @Test
@@ -119,7 +120,7 @@ class BatchNormForwardTest {
         allClose("a in inference mode (row-major)", Fixtures.X_FORMULA + ", running mean "
                         + descent.grade.GradedAssert.list(Fixtures.PYTORCH_RUNNING_MEAN) + ", running variance "
                         + descent.grade.GradedAssert.list(Fixtures.PYTORCH_RUNNING_VAR) + " (compared with BatchNorm1d.eval())",
-                Fixtures.PYTORCH_EVAL_Y, Fixtures.flat(a), 1e-10, REREAD_INFERENCE);
+                Fixtures.PYTORCH_EVAL_Y, flat(a), 1e-10, REREAD_INFERENCE);
     }
 
     @Test
@@ -169,26 +170,6 @@ class BatchNormForwardTest {
                 c[i] = a[i].clone();
             }
             return c;
-        }
-
-        /** Row-major flattening; null when a is null or ragged against n columns (so the length check reports it). */
-        static double[] flat(double[][] a) {
-            if (a == null) {
-                return null;
-            }
-            int total = 0;
-            for (double[] row : a) {
-                total += row == null ? 0 : row.length;
-            }
-            double[] out = new double[total];
-            int at = 0;
-            for (double[] row : a) {
-                if (row != null) {
-                    System.arraycopy(row, 0, out, at, row.length);
-                    at += row.length;
-                }
-            }
-            return out;
         }
 
         static double[] gamma(int n) {

@@ -2,6 +2,7 @@ package normalization;
 
 import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.close;
+import static descent.grade.GradedAssert.flat;
 
 import descent.grade.Exercise;
 import descent.grade.Points;
@@ -29,7 +30,7 @@ class LayerNormForwardTest {
     static void checkMatchesPyTorchLayerNorm(Forward f) {
         double[][] y = f.apply(Fixtures.x(3, 20, 0, 1), Fixtures.gamma(20), Fixtures.beta(20), 1e-5);
         allClose("y (row-major)", "x[r][j] = sin(1.3r + 0.7j)·(j + 1) + 0.5j (3 rows, 20 features), γⱼ = 1 + 0.3j, "
-                + "βⱼ = 0.2 − 0.1j, ε = 1e-5 (compared with torch.nn.LayerNorm)", Fixtures.LN_Y, Fixtures.flat(y), 1e-10, REREAD);
+                + "βⱼ = 0.2 − 0.1j, ε = 1e-5 (compared with torch.nn.LayerNorm)", Fixtures.LN_Y, flat(y), 1e-10, REREAD);
     }
 
     @Test
@@ -93,26 +94,6 @@ class LayerNormForwardTest {
                 b[i] = 0.2 - 0.1 * i;
             }
             return b;
-        }
-
-        /** Row-major flattening; null when a is null or ragged against n columns (so the length check reports it). */
-        static double[] flat(double[][] a) {
-            if (a == null) {
-                return null;
-            }
-            int total = 0;
-            for (double[] row : a) {
-                total += row == null ? 0 : row.length;
-            }
-            double[] out = new double[total];
-            int at = 0;
-            for (double[] row : a) {
-                if (row != null) {
-                    System.arraycopy(row, 0, out, at, row.length);
-                    at += row.length;
-                }
-            }
-            return out;
         }
 
         static double[] gamma(int n) {

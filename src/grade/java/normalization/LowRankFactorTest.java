@@ -2,6 +2,7 @@ package normalization;
 
 import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.close;
+import static descent.grade.GradedAssert.flat;
 import static descent.grade.GradedAssert.that;
 
 import descent.grade.Exercise;
@@ -67,7 +68,7 @@ class LowRankFactorTest {
     static void checkRankTwoMatchesNumpy(Truncate f) {
         double[][] w = w();
         double[][] w2 = f.apply(w, 2);
-        allClose("W_2 (row-major)", W_INPUT + ", k = 2 (compared with numpy.linalg.svd)", W2, Fixtures.flat(w2), 1e-10, REREAD);
+        allClose("W_2 (row-major)", W_INPUT + ", k = 2 (compared with numpy.linalg.svd)", W2, flat(w2), 1e-10, REREAD);
         double err = 0;
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 4; j++) {
@@ -84,7 +85,7 @@ class LowRankFactorTest {
         }
         close("‖W − W_1‖²_F (σ₂² + σ₃² + σ₄²)", W_INPUT + ", k = 1", SIGMA[1] * SIGMA[1] + SIGMA[2] * SIGMA[2]
                 + SIGMA[3] * SIGMA[3], e1, 1e-9, REREAD);
-        allClose("W_4 (full rank gives W back)", W_INPUT + ", k = 4", Fixtures.flat(w), Fixtures.flat(f.apply(w(), 4)), 1e-10, REREAD);
+        allClose("W_4 (full rank gives W back)", W_INPUT + ", k = 4", flat(w), flat(f.apply(w(), 4)), 1e-10, REREAD);
     }
 
     @Test
@@ -98,9 +99,9 @@ class LowRankFactorTest {
         // W_2 the 3 and the 2 (hand calculation). A single row is its own rank-1 approximation.
         double[][] w = {{0, 1, 0}, {2, 0, 0}, {0, 0, 3}};
         String input = "W = [[0, 1, 0], [2, 0, 0], [0, 0, 3]] (singular values 3, 2, 1)";
-        allClose("W_1 (row-major)", input + ", k = 1", new double[]{0, 0, 0, 0, 0, 0, 0, 0, 3}, Fixtures.flat(f.apply(w, 1)),
+        allClose("W_1 (row-major)", input + ", k = 1", new double[]{0, 0, 0, 0, 0, 0, 0, 0, 3}, flat(f.apply(w, 1)),
                 1e-12, REREAD + "; sort the SVD: SingularOps_DDRM.descendingOrder");
-        allClose("W_2 (row-major)", input + ", k = 2", new double[]{0, 0, 0, 2, 0, 0, 0, 0, 3}, Fixtures.flat(f.apply(w, 2)),
+        allClose("W_2 (row-major)", input + ", k = 2", new double[]{0, 0, 0, 2, 0, 0, 0, 0, 3}, flat(f.apply(w, 2)),
                 1e-12, REREAD + "; sort the SVD: SingularOps_DDRM.descendingOrder");
         double[][] row = f.apply(new double[][]{{3, -4}}, 1);
         allClose("W_1", "W = [[3, −4]] (one row), k = 1", new double[]{3, -4}, row == null || row.length == 0 ? null : row[0],
@@ -122,30 +123,6 @@ class LowRankFactorTest {
                 that(e.getMessage() != null && e.getMessage().contains(String.valueOf(k)), "the error message", "k = " + k,
                         "expected it to name k = " + k + ", got \"" + e.getMessage() + "\"", REREAD);
             }
-        }
-    }
-
-
-    /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
-    private static final class Fixtures {
-        /** Row-major flattening; null when a is null or ragged against n columns (so the length check reports it). */
-        static double[] flat(double[][] a) {
-            if (a == null) {
-                return null;
-            }
-            int total = 0;
-            for (double[] row : a) {
-                total += row == null ? 0 : row.length;
-            }
-            double[] out = new double[total];
-            int at = 0;
-            for (double[] row : a) {
-                if (row != null) {
-                    System.arraycopy(row, 0, out, at, row.length);
-                    at += row.length;
-                }
-            }
-            return out;
         }
     }
 }

@@ -2,6 +2,7 @@ package setup;
 
 import static descent.grade.GradedAssert.allClose;
 import static descent.grade.GradedAssert.close;
+import static descent.grade.GradedAssert.flat;
 import static descent.grade.GradedAssert.that;
 
 import descent.grade.Exercise;
@@ -14,10 +15,6 @@ class PReLUBackwardTest {
 
     private static final String REREAD = "notebook 16, \"PReLU\" (∂L/∂x = g for x > 0 and α_j·g otherwise; "
             + "∂L/∂α_j = Σ_i over the entries with x_ij ≤ 0 of x_ij·g_ij)";
-
-    private static double[] flat(double[][] m) {
-        return java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
-    }
 
     @Test
     @Points(3)

@@ -56,6 +56,40 @@ public final class GradedAssert {
         }
     }
 
+    /**
+     * The entries of a matrix in row-major order, for comparing a student's {@code double[][]} with
+     * {@link #allClose}. Null stays null and ragged or null rows are concatenated as they are, so a wrong shape shows
+     * up as a wrong length in the message instead of an exception inside the test.
+     */
+    public static double[] flat(double[][] a) {
+        if (a == null) {
+            return null;
+        }
+        int total = 0;
+        for (double[] row : a) {
+            total += row == null ? 0 : row.length;
+        }
+        double[] out = new double[total];
+        int at = 0;
+        for (double[] row : a) {
+            if (row != null) {
+                System.arraycopy(row, 0, out, at, row.length);
+                at += row.length;
+            }
+        }
+        return out;
+    }
+
+    /** {@link #flat(double[][])} of each matrix in turn (e.g. one weight matrix per layer), concatenated. */
+    public static double[] flat(double[][][] a) {
+        if (a == null) {
+            return null;
+        }
+        double[][] rows = java.util.Arrays.stream(a).filter(java.util.Objects::nonNull)
+                .flatMap(java.util.Arrays::stream).toArray(double[][]::new);
+        return flat(rows);
+    }
+
     /** A claim that is true or false; {@code detail} says what was looked at. */
     public static void that(boolean holds, String quantity, String input, String detail, String reread) {
         if (!holds) {

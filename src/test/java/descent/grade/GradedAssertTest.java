@@ -67,4 +67,17 @@ class GradedAssertTest {
                 message(() -> GradedAssert.that(false, "q", "in", "rows do not sum to 1", "r")));
         GradedAssert.that(true, "q", "in", "fine", "r");
     }
+
+    @Test
+    void flatIsRowMajorAndLetsAWrongShapeReachTheLengthCheck() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6},
+                GradedAssert.flat(new double[][]{{1, 2, 3}, {4, 5, 6}}));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[]{1, 2, 3, 4, 5},
+                GradedAssert.flat(new double[][][]{{{1, 2}, {3}}, null, {{4, 5}}}));
+        org.junit.jupiter.api.Assertions.assertNull(GradedAssert.flat((double[][]) null));
+        // A student's ragged 2×3 answer with a null row: no exception inside the test, a message naming the lengths.
+        String m = message(() -> GradedAssert.allClose("W", "in", new double[]{1, 2, 3, 4, 5, 6},
+                GradedAssert.flat(new double[][]{{1, 2, 3}, null}), 0, "r"));
+        assertEquals("W for in: expected 6 values [1, 2, 3, 4, 5, 6], got 3 values [1, 2, 3]. Reread r.", m);
+    }
 }

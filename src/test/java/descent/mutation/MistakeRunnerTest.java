@@ -76,6 +76,22 @@ class MistakeRunnerTest {
     }
 
     @Test
+    void aMistakeThatLoopsLosesEveryPointOnceItsCpuBudgetIsSpent() {
+        MistakeRunner shortBudget = new MistakeRunner(course.root().resolve("target/test-classes"),
+                Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)), 1_000);
+        long t0 = System.nanoTime();
+        MistakeRunner.Result r = shortBudget.run(course.item("02.7"), new MutantsFile.Mistake("m",
+                List.of(new MutantsFile.Replacement(null, null, "g[i] *= tau / norm;",
+                        "while (!Thread.currentThread().isInterrupted()) { tau += 0; }")),
+                List.of("x"), List.of(), -1, "T.mutants:1"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertNull(r.problem());
+        assertEquals(0, r.kept(), r.toString());
+        assertEquals("timed out after 1 s of CPU time", r.failures().get("(all)"), r.toString());
+        assertTrue(seconds >= 1.0, "stopped after " + seconds + " s, before the loop had used its 1 s of CPU time");
+    }
+
+    @Test
     void aHarmlessRewriteKeepsFullMarks() {
         MistakeRunner.Result r = run("if (norm > tau) {", "if (tau < norm) {");
         assertNull(r.problem());

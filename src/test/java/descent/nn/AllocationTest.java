@@ -40,4 +40,33 @@ class AllocationTest {
         // one batch of activations alone would be 32·32·8 = 8 KB; allow a few bytes of JIT/JNI noise per step
         assertTrue(perStep < 256, "a training step allocated " + perStep + " bytes after warm-up");
     }
+
+    @Test
+    void aConvNetStepAllocatesNothingAfterWarmUp() {
+        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Random rng = new Random(1);
+        Sequential net = new Sequential(new SoftmaxCrossEntropy(),
+                new Conv2d("c1", 1, 12, 12, 4, 3, 1, 1, Init.he(), rng), new ReLU(), new MaxPool2d(4, 12, 12, 2),
+                new Conv2d("c2", 4, 6, 6, 6, 3, 2, 1, Init.he(), rng), new ReLU(),
+                new Linear("fc", 6 * 3 * 3, 10, Init.he(), rng));
+        DMatrixRMaj x = new DMatrixRMaj(16, 144);
+        for (int k = 0; k < x.data.length; k++) {
+            x.data[k] = rng.nextGaussian();
+        }
+        int[] y = new int[16];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rng.nextInt(10);
+        }
+        for (int i = 0; i < 200; i++) {
+            net.lossAndGradient(x, y);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 100; i++) {
+            net.lossAndGradient(x, y);
+        }
+        long perStep = (bean.getThreadAllocatedBytes(tid) - before) / 100;
+        // the im2col matrix alone is 9·16·144·8 = 166 KB; allow a few bytes of JIT/JNI noise per step
+        assertTrue(perStep < 256, "a conv-net training step allocated " + perStep + " bytes after warm-up");
+    }
 }
