@@ -8,6 +8,12 @@ where gradinf = ‖∇f(x_final)‖∞ recomputed here. For L-BFGS-B, when the d
 test (`ftol`) with ‖∇f‖∞ > 1e-5, a second line with method "L-BFGS-B/ftol=0" repeats the run with ftol = 0.
 Run with Debian's python3 (scipy 1.10):
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/bench/python/optim_scipy.py
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/bench/python/optim_scipy.py --jitter 5
+
+With --jitter K it then repeats both methods from K moved starts: start k (1..K) moves every nonzero coordinate of
+x0 by one ulp, up or down by bit 16 of a linear congruential sequence s <- (1103515245 s + 12345) mod 2^31 started
+at s = k (the same rule as OptimBench.moved). Those lines carry method "L-BFGS-B@k" (the run compared: the ftol = 0
+rerun where the default stops on ftol with ||g||_inf > 1e-5) and "CG@k".
 """
 import os
 import sys
@@ -31,6 +37,28 @@ def line(method, name, res, grad):
     return ginf
 
 
+def moved(x0, k):
+    """x0 with every nonzero coordinate moved one ulp, the direction drawn from an LCG seeded with k."""
+    x = np.array(x0, dtype=float)
+    s = k
+    for j in range(x.size):
+        s = (1103515245 * s + 12345) & 0x7FFFFFFF
+        if x[j] != 0:
+            x[j] = np.nextafter(x[j], np.inf if (s >> 16) & 1 else -np.inf)
+    return x
+
+
+def jittered(k):
+    lbfgs = {"maxcor": 10, "maxiter": 15000, "maxfun": 15000}
+    for name, n, x0, fun, grad in mgh.problems():
+        xk = moved(x0, k)
+        res = minimize(fun, xk, jac=grad, method="L-BFGS-B", options=lbfgs)
+        if float(np.max(np.abs(grad(res.x)))) > 1e-5 and "REL_REDUCTION_OF_F" in str(res.message):
+            res = minimize(fun, xk, jac=grad, method="L-BFGS-B", options=dict(lbfgs, ftol=0.0))
+        line("L-BFGS-B@%d" % k, name, res, grad)
+        line("CG@%d" % k, name, minimize(fun, xk, jac=grad, method="CG"), grad)
+
+
 def main():
     print("# scipy", scipy.__version__, "numpy", np.__version__)
     for name, n, x0, fun, grad in mgh.problems():
@@ -42,6 +70,9 @@ def main():
             line("L-BFGS-B/ftol=0", name, res0, grad)
         res = minimize(fun, x0, jac=grad, method="CG")
         line("CG", name, res, grad)
+    if len(sys.argv) == 3 and sys.argv[1] == "--jitter":
+        for k in range(1, int(sys.argv[2]) + 1):
+            jittered(k)
 
 
 if __name__ == "__main__":

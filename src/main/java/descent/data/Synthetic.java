@@ -1,5 +1,7 @@
 package descent.data;
 
+import descent.validate.Require;
+
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Random;
@@ -17,7 +19,7 @@ public final class Synthetic {
      */
     public static Dataset spirals(int perClass, int classes, double noise, Random rng) {
         check(perClass, classes, rng);
-        nonNegative("spirals: noise", noise);
+        Require.nonNegative("spirals: noise", noise);
         int n = perClass * classes;
         DMatrixRMaj x = new DMatrixRMaj(n, 2);
         int[] y = new int[n];
@@ -40,8 +42,8 @@ public final class Synthetic {
      */
     public static Dataset blobs(int perClass, int classes, double spread, double std, Random rng) {
         check(perClass, classes, rng);
-        nonNegative("blobs: spread", spread);
-        nonNegative("blobs: standard deviation", std);
+        Require.nonNegative("blobs: spread", spread);
+        Require.nonNegative("blobs: standard deviation", std);
         int n = perClass * classes;
         DMatrixRMaj x = new DMatrixRMaj(n, 2);
         int[] y = new int[n];
@@ -55,12 +57,6 @@ public final class Synthetic {
             }
         }
         return new Dataset("Gaussian blobs (" + classes + ")", x, y, classes);
-    }
-
-    private static void nonNegative(String what, double v) {
-        if (!(v >= 0 && Double.isFinite(v))) {
-            throw new IllegalArgumentException(what + " must be finite and ≥ 0, got " + v);
-        }
     }
 
     private static void check(int perClass, int classes, Random rng) {

@@ -35,6 +35,17 @@ public interface Layer {
     default void setTraining(boolean training) {
     }
 
+    /**
+     * Writes the state besides {@link #params()} that the layer's output depends on (batch normalization's running
+     * statistics; a layer that draws random numbers, its generator), for checkpoints. Nothing by default.
+     */
+    default void writeState(java.io.DataOutput out) throws java.io.IOException {
+    }
+
+    /** Reads back what {@link #writeState} wrote, into this layer; {@code source} names the file in messages. */
+    default void readState(java.io.DataInput in, String source) throws java.io.IOException {
+    }
+
     /** The trainable tensors; empty for parameter-free layers. */
     default List<Param> params() {
         return List.of();

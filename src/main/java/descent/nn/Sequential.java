@@ -112,6 +112,14 @@ public final class Sequential {
         return z;
     }
 
+    /** The output of the last {@link #forward} (the last layer's buffer; valid until the next forward). */
+    public DMatrixRMaj output() {
+        if (caches.length == 0) {
+            throw new IllegalStateException("network " + this + " has no layers");
+        }
+        return caches[caches.length - 1].output();
+    }
+
     /** Backward from ∂L/∂output through every layer (after {@link #forward}); accumulates parameter gradients. */
     public void backward(DMatrixRMaj gradOut) {
         DMatrixRMaj g = gradOut;

@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -34,8 +35,8 @@ public final class AdaDelta extends Optimizer {
 
     public AdaDelta(List<Param> params, double lr, double rho, double epsilon) {
         super(params, lr);
-        this.rho = Checks.decay("AdaDelta: decay rate ρ", rho);
-        this.epsilon = Checks.nonNegative("AdaDelta: ε", epsilon);
+        this.rho = Require.decay("AdaDelta: decay rate ρ", rho);
+        this.epsilon = Require.nonNegative("AdaDelta: ε", epsilon);
         this.a = newState();
         this.d = newState();
     }

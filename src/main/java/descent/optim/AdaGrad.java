@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class AdaGrad extends Optimizer {
 
     public AdaGrad(List<Param> params, double learningRate, double delta) {
         super(params, learningRate);
-        this.delta = Checks.nonNegative("AdaGrad: δ", delta);
+        this.delta = Require.nonNegative("AdaGrad: δ", delta);
         this.r = newState();
     }
 

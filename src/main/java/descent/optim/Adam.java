@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -51,9 +52,9 @@ public final class Adam extends Optimizer {
 
     public Adam(List<Param> params, double learningRate, double rho1, double rho2, double delta) {
         super(params, learningRate);
-        this.rho1 = Checks.decay("Adam: decay rate ρ₁", rho1);
-        this.rho2 = Checks.decay("Adam: decay rate ρ₂", rho2);
-        this.delta = Checks.nonNegative("Adam: δ", delta);
+        this.rho1 = Require.decay("Adam: decay rate ρ₁", rho1);
+        this.rho2 = Require.decay("Adam: decay rate ρ₂", rho2);
+        this.delta = Require.nonNegative("Adam: δ", delta);
         this.s = newState();
         this.r = newState();
     }
@@ -66,7 +67,7 @@ public final class Adam extends Optimizer {
 
     /** Couple an L2 penalty (λ/2)‖θ‖² into the gradient: g ← g + λθ. Returns this. */
     public Adam withL2(double lambda) {
-        this.l2 = Checks.nonNegative("Adam: L2 coefficient λ", lambda);
+        this.l2 = Require.nonNegative("Adam: L2 coefficient λ", lambda);
         return this;
     }
 
@@ -101,6 +102,21 @@ public final class Adam extends Optimizer {
         zero(s);
         zero(r);
         t = 0;
+    }
+
+    @Override
+    protected double[][][] stateArrays() {
+        return new double[][][]{s, r};
+    }
+
+    @Override
+    protected long[] stateCounters() {
+        return new long[]{t};
+    }
+
+    @Override
+    protected void setStateCounters(long[] c) {
+        t = c[0];
     }
 
     @Override

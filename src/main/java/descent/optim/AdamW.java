@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -52,12 +53,12 @@ public final class AdamW extends Optimizer {
     }
 
     public AdamW(List<Param> params, double alpha, double beta1, double beta2, double epsilon, double lambda) {
-        super(params, Checks.positive("AdamW: step size α", alpha));
+        super(params, Require.positive("AdamW: step size α", alpha));
         this.alpha = alpha;
-        this.beta1 = Checks.decay("AdamW: decay rate β₁", beta1);
-        this.beta2 = Checks.decay("AdamW: decay rate β₂", beta2);
-        this.epsilon = Checks.nonNegative("AdamW: ε", epsilon);
-        this.lambda = Checks.nonNegative("AdamW: weight decay λ", lambda);
+        this.beta1 = Require.decay("AdamW: decay rate β₁", beta1);
+        this.beta2 = Require.decay("AdamW: decay rate β₂", beta2);
+        this.epsilon = Require.nonNegative("AdamW: ε", epsilon);
+        this.lambda = Require.nonNegative("AdamW: weight decay λ", lambda);
         this.m = newState();
         this.v = newState();
     }
@@ -73,8 +74,8 @@ public final class AdamW extends Optimizer {
     /** The same with PyTorch's {@code betas=(beta1, beta2)} and {@code eps}. */
     public static AdamW withPyTorchWeightDecay(List<Param> params, double lr, double beta1, double beta2, double eps,
                                                double weightDecay) {
-        Checks.positive("AdamW: PyTorch lr", lr);
-        Checks.nonNegative("AdamW: PyTorch weight_decay", weightDecay);
+        Require.positive("AdamW: PyTorch lr", lr);
+        Require.nonNegative("AdamW: PyTorch weight_decay", weightDecay);
         return new AdamW(params, lr, beta1, beta2, eps, lr * weightDecay);
     }
 
@@ -116,6 +117,21 @@ public final class AdamW extends Optimizer {
         zero(m);
         zero(v);
         t = 0;
+    }
+
+    @Override
+    protected double[][][] stateArrays() {
+        return new double[][][]{m, v};
+    }
+
+    @Override
+    protected long[] stateCounters() {
+        return new long[]{t};
+    }
+
+    @Override
+    protected void setStateCounters(long[] c) {
+        t = c[0];
     }
 
     @Override

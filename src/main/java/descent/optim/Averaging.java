@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class Averaging {
 
     /** The exponential moving average with decay β ∈ [0, 1). */
     public static Averaging exponential(List<Param> params, double beta) {
-        return new Averaging(params, Checks.decay("exponential averaging: β", beta));
+        return new Averaging(params, Require.decay("exponential averaging: β", beta));
     }
 
     /** Folds the parameters' current values into the average. */

@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class Clipping {
 
     /** Clips every coordinate of every gradient to [−v, v]; returns how many entries were changed. */
     public static int byValue(List<Param> params, double v) {
-        Checks.positive("clip by value: threshold v", v);
+        Require.positive("clip by value: threshold v", v);
         int changed = 0;
         for (Param p : params) {
             double[] g = p.grad().data;
@@ -42,7 +43,7 @@ public final class Clipping {
 
     /** Rescales the gradients so that their joint 2-norm is at most τ; returns the norm before clipping. */
     public static double byNorm(List<Param> params, double tau) {
-        Checks.positive("clip by norm: threshold τ", tau);
+        Require.positive("clip by norm: threshold τ", tau);
         double s = 0;
         for (Param p : params) {
             double[] g = p.grad().data;
@@ -65,7 +66,7 @@ public final class Clipping {
 
     /** byNorm on a flat vector, in place; returns the norm before clipping. */
     public static double byNorm(double[] g, double tau) {
-        Checks.positive("clip by norm: threshold τ", tau);
+        Require.positive("clip by norm: threshold τ", tau);
         double s = 0;
         for (double x : g) {
             s += x * x;
@@ -81,7 +82,7 @@ public final class Clipping {
 
     /** An oracle that evaluates {@code oracle} and then clips the gradients by norm τ. */
     public static GradientOracle wrapByNorm(GradientOracle oracle, List<Param> params, double tau) {
-        Checks.positive("clip by norm: threshold τ", tau);
+        Require.positive("clip by norm: threshold τ", tau);
         requireOracle(oracle, params);
         return () -> {
             double loss = oracle.evaluate();
@@ -92,7 +93,7 @@ public final class Clipping {
 
     /** An oracle that evaluates {@code oracle} and then clips the gradients by value v. */
     public static GradientOracle wrapByValue(GradientOracle oracle, List<Param> params, double v) {
-        Checks.positive("clip by value: threshold v", v);
+        Require.positive("clip by value: threshold v", v);
         requireOracle(oracle, params);
         return () -> {
             double loss = oracle.evaluate();

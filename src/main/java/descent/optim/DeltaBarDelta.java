@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -40,9 +41,9 @@ public final class DeltaBarDelta extends Optimizer {
 
     public DeltaBarDelta(List<Param> params, double learningRate, double kappa, double phi, double theta) {
         super(params, learningRate);
-        this.kappa = Checks.nonNegative("DeltaBarDelta: increase κ", kappa);
-        this.phi = Checks.decay("DeltaBarDelta: decrease φ", phi);
-        this.theta = Checks.decay("DeltaBarDelta: averaging weight θ", theta);
+        this.kappa = Require.nonNegative("DeltaBarDelta: increase κ", kappa);
+        this.phi = Require.decay("DeltaBarDelta: decrease φ", phi);
+        this.theta = Require.decay("DeltaBarDelta: averaging weight θ", theta);
         this.rate = newState();
         this.bar = newState();
         resetState();

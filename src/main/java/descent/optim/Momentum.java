@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -47,7 +48,7 @@ public final class Momentum extends Optimizer {
 
     public Momentum(List<Param> params, double learningRate, double alpha, Form form) {
         super(params, learningRate);
-        this.alpha = Checks.decay("Momentum: momentum α", alpha);
+        this.alpha = Require.decay("Momentum: momentum α", alpha);
         this.form = java.util.Objects.requireNonNull(form, "form");
         this.v = newState();
     }
@@ -84,6 +85,11 @@ public final class Momentum extends Optimizer {
     @Override
     protected void resetState() {
         zero(v);
+    }
+
+    @Override
+    protected double[][][] stateArrays() {
+        return new double[][][]{v};
     }
 
     @Override

@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -54,7 +55,7 @@ public final class Nesterov extends Optimizer {
         if (form == null) {
             throw new IllegalArgumentException("Nesterov: form is null (LOOKAHEAD or REPARAMETERIZED)");
         }
-        this.alpha = Checks.decay("Nesterov: momentum α", alpha);
+        this.alpha = Require.decay("Nesterov: momentum α", alpha);
         this.form = form;
         this.v = newState();
     }
@@ -95,7 +96,7 @@ public final class Nesterov extends Optimizer {
      * is at most 2L‖θ₀ − θ*‖²/(k + 1)², against L‖θ₀ − θ*‖²/(2k) for gradient descent (notebook 08).
      */
     public void setMomentum(double alpha) {
-        this.alpha = Checks.decay("Nesterov: momentum α", alpha);
+        this.alpha = Require.decay("Nesterov: momentum α", alpha);
     }
 
     /** The current momentum α. */

@@ -1,8 +1,12 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -69,7 +73,7 @@ public abstract class Optimizer {
         }
         this.params = List.copyOf(params);
         this.needs = needs;
-        this.learningRate = Checks.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
+        this.learningRate = Require.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
     }
 
     /**
@@ -126,7 +130,7 @@ public abstract class Optimizer {
 
     /** Sets ε for the following steps (a schedule calls this). */
     public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.nonNegative(name() + ": learning rate ε", learningRate);
+        this.learningRate = Require.nonNegative(name() + ": learning rate ε", learningRate);
     }
 
     /** Steps taken since construction or the last {@link #reset()}. */
@@ -147,6 +151,115 @@ public abstract class Optimizer {
     @Override
     public String toString() {
         return name() + "(ε = " + learningRate + ")";
+    }
+
+    /**
+     * The arrays this optimizer keeps between steps (velocities, moments), one group per kind of state and one array
+     * per parameter in each group, for checkpoints ({@link #writeState}); {@code null} when the optimizer does not
+     * support checkpoints. Every optimizer with state that overrides this also overrides {@link #stateCounters()}.
+     */
+    protected double[][][] stateArrays() {
+        return null;
+    }
+
+    /** The integer counters of the state (Adam's t); empty by default. */
+    protected long[] stateCounters() {
+        return new long[0];
+    }
+
+    /** Restores the counters written by {@link #stateCounters()}. */
+    protected void setStateCounters(long[] counters) {
+    }
+
+    /** True when {@link #writeState}/{@link #readState} can save and restore this optimizer. */
+    public final boolean supportsCheckpoints() {
+        return stateArrays() != null;
+    }
+
+    /**
+     * Writes everything a future step depends on besides the parameter values: the name, ε, the step counter, the
+     * state arrays and counters. {@link #readState} on an optimizer built the same way restores it bit for bit.
+     *
+     * @throws UnsupportedOperationException when the optimizer does not support checkpoints
+     */
+    public final void writeState(DataOutput out) throws IOException {
+        double[][][] groups = stateArrays();
+        if (groups == null) {
+            throw new UnsupportedOperationException(name() + " does not support checkpoints yet (it does not expose its "
+                    + "state); use Adam, AdamW, SGD or Momentum");
+        }
+        out.writeUTF(getClass().getName());
+        out.writeDouble(learningRate);
+        out.writeLong(steps);
+        out.writeInt(groups.length);
+        for (double[][] group : groups) {
+            out.writeInt(group.length);
+            for (double[] a : group) {
+                out.writeInt(a.length);
+                for (double v : a) {
+                    out.writeDouble(v);
+                }
+            }
+        }
+        long[] counters = stateCounters();
+        out.writeInt(counters.length);
+        for (long c : counters) {
+            out.writeLong(c);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote into this optimizer's state. {@code source} names where the bytes came
+     * from (the checkpoint file) in the message when they do not fit this optimizer.
+     *
+     * @throws IllegalStateException naming the source when the saved state belongs to another optimizer or other shapes
+     */
+    public final void readState(DataInput in, String source) throws IOException {
+        double[][][] groups = stateArrays();
+        if (groups == null) {
+            throw new UnsupportedOperationException(name() + " does not support checkpoints yet");
+        }
+        String cls = in.readUTF();
+        if (!cls.equals(getClass().getName())) {
+            throw new IllegalStateException(source + ": the checkpoint holds the state of " + cls + ", not of "
+                    + getClass().getName() + " (" + name() + ")");
+        }
+        double lr = in.readDouble();
+        long savedSteps = in.readLong();
+        int g = in.readInt();
+        if (g != groups.length) {
+            throw new IllegalStateException(source + ": " + name() + " state has " + groups.length
+                    + " groups of arrays, the checkpoint " + g);
+        }
+        for (double[][] group : groups) {
+            int tensors = in.readInt();
+            if (tensors != group.length) {
+                throw new IllegalStateException(source + ": " + name() + " has state for " + group.length
+                        + " parameters, the checkpoint for " + tensors);
+            }
+            for (int i = 0; i < group.length; i++) {
+                int len = in.readInt();
+                if (len != group[i].length) {
+                    throw new IllegalStateException(source + ": state of parameter " + params.get(i).name() + " has "
+                            + group[i].length + " entries, the checkpoint " + len);
+                }
+                for (int j = 0; j < len; j++) {
+                    group[i][j] = in.readDouble();
+                }
+            }
+        }
+        int nc = in.readInt();
+        long[] counters = new long[nc];
+        for (int i = 0; i < nc; i++) {
+            counters[i] = in.readLong();
+        }
+        if (nc != stateCounters().length) {
+            throw new IllegalStateException(source + ": " + name() + " keeps " + stateCounters().length
+                    + " counters, the checkpoint " + nc);
+        }
+        setStateCounters(counters);
+        setLearningRate(lr);
+        this.steps = savedSteps;
     }
 
     /** One zero array per parameter, of the parameter's size. */

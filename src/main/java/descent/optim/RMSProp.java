@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -39,8 +40,8 @@ public final class RMSProp extends Optimizer {
 
     public RMSProp(List<Param> params, double learningRate, double rho, double delta) {
         super(params, learningRate);
-        this.rho = Checks.decay("RMSProp: decay rate ρ", rho);
-        this.delta = Checks.nonNegative("RMSProp: δ", delta);
+        this.rho = Require.decay("RMSProp: decay rate ρ", rho);
+        this.delta = Require.nonNegative("RMSProp: δ", delta);
         this.r = newState();
     }
 

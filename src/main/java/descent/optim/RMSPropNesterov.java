@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -39,9 +40,9 @@ public final class RMSPropNesterov extends Optimizer {
 
     public RMSPropNesterov(List<Param> params, double learningRate, double rho, double alpha, double delta) {
         super(params, learningRate, Needs.ORACLE);
-        this.rho = Checks.decay("RMSPropNesterov: decay rate ρ", rho);
-        this.alpha = Checks.decay("RMSPropNesterov: momentum α", alpha);
-        this.delta = Checks.nonNegative("RMSPropNesterov: δ", delta);
+        this.rho = Require.decay("RMSPropNesterov: decay rate ρ", rho);
+        this.alpha = Require.decay("RMSPropNesterov: momentum α", alpha);
+        this.delta = Require.nonNegative("RMSPropNesterov: δ", delta);
         this.r = newState();
         this.v = newState();
     }

@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.validate.Require;
+
 /**
  * Lower the learning rate when a monitored loss stops improving (Aggarwal §3.5.1; Keras
  * {@code ReduceLROnPlateau}): after {@code patience} observations in a row without an improvement of more than
@@ -19,7 +21,7 @@ public final class ReduceOnPlateau {
     private int bad;
 
     public ReduceOnPlateau(double eps0, double factor, int patience, double minDelta, double minRate) {
-        this.initial = Checks.nonNegative("reduce-on-plateau: ε₀", eps0);
+        this.initial = Require.nonNegative("reduce-on-plateau: ε₀", eps0);
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("reduce-on-plateau: factor must lie in (0, 1), got " + factor);
         }
@@ -28,8 +30,8 @@ public final class ReduceOnPlateau {
         }
         this.factor = factor;
         this.patience = patience;
-        this.minDelta = Checks.nonNegative("reduce-on-plateau: minDelta", minDelta);
-        this.minRate = Checks.nonNegative("reduce-on-plateau: minRate", minRate);
+        this.minDelta = Require.nonNegative("reduce-on-plateau: minDelta", minDelta);
+        this.minRate = Require.nonNegative("reduce-on-plateau: minRate", minRate);
         this.rate = eps0;
     }
 

@@ -1,7 +1,8 @@
 package descent.optim;
 
-import descent.nn.Param;
 import descent.nn.GradientOracle;
+import descent.nn.Param;
+import descent.validate.Require;
 
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class SAM extends Optimizer {
                     + "current point, got " + base.name());
         }
         this.base = base;
-        this.rho = Checks.nonNegative("SAM: neighbourhood radius ρ", rho);
+        this.rho = Require.nonNegative("SAM: neighbourhood radius ρ", rho);
         this.e = newState();
     }
 

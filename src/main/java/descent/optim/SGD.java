@@ -36,4 +36,10 @@ public final class SGD extends Optimizer {
         }
         return loss;
     }
+
+    /** Plain SGD keeps no state between steps. */
+    @Override
+    protected double[][][] stateArrays() {
+        return new double[0][][];
+    }
 }

@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.validate.Require;
+
 /**
  * A learning-rate schedule ε_k: the rate for step (or epoch) k = 0, 1, 2, …. Goodfellow et al. §8.3.1 explains why
  * SGD needs one: the minibatch gradient stays noisy at the minimum, so a constant rate leaves the iterate rattling
@@ -23,7 +25,7 @@ public interface Schedule {
 
     /** ε_k = ε₀. */
     static Schedule constant(double eps0) {
-        Checks.nonNegative("constant schedule: ε₀", eps0);
+        Require.nonNegative("constant schedule: ε₀", eps0);
         return named("constant " + eps0, k -> eps0);
     }
 
@@ -32,8 +34,8 @@ public interface Schedule {
      * for k ≤ τ, and ε_τ afterwards. Goodfellow et al. suggest ε_τ ≈ ε₀/100 and τ of a few hundred passes over the data.
      */
     static Schedule linear(double eps0, double epsTau, long tau) {
-        Checks.nonNegative("linear schedule: ε₀", eps0);
-        Checks.nonNegative("linear schedule: ε_τ", epsTau);
+        Require.nonNegative("linear schedule: ε₀", eps0);
+        Require.nonNegative("linear schedule: ε_τ", epsTau);
         if (tau < 1) {
             throw new IllegalArgumentException("linear schedule: τ must be ≥ 1, got " + tau);
         }
@@ -48,7 +50,7 @@ public interface Schedule {
 
     /** Step decay: ε_k = ε₀·factor^⌊k/every⌋ (Aggarwal §3.5.1: e.g. ×0.5 every 5 epochs; COMP541 lecture 4). */
     static Schedule step(double eps0, double factor, long every) {
-        Checks.nonNegative("step schedule: ε₀", eps0);
+        Require.nonNegative("step schedule: ε₀", eps0);
         if (!(factor > 0 && factor <= 1)) {
             throw new IllegalArgumentException("step schedule: factor must lie in (0, 1], got " + factor);
         }
@@ -60,8 +62,8 @@ public interface Schedule {
 
     /** Exponential decay: ε_k = ε₀·e^(−λk) (Aggarwal §3.5.1, COMP541 lecture 4). Σε_k² and Σε_k both converge. */
     static Schedule exponential(double eps0, double lambda) {
-        Checks.nonNegative("exponential schedule: ε₀", eps0);
-        Checks.nonNegative("exponential schedule: decay λ", lambda);
+        Require.nonNegative("exponential schedule: ε₀", eps0);
+        Require.nonNegative("exponential schedule: decay λ", lambda);
         return named("exponential λ = " + lambda, k -> eps0 * Math.exp(-lambda * k));
     }
 
@@ -70,8 +72,8 @@ public interface Schedule {
      * classic schedule that meets both Robbins–Monro conditions.
      */
     static Schedule inverseTime(double eps0, double lambda) {
-        Checks.nonNegative("inverse-time schedule: ε₀", eps0);
-        Checks.nonNegative("inverse-time schedule: decay λ", lambda);
+        Require.nonNegative("inverse-time schedule: ε₀", eps0);
+        Require.nonNegative("inverse-time schedule: decay λ", lambda);
         return named("1/(1 + " + lambda + "k)", k -> eps0 / (1 + lambda * k));
     }
 
@@ -89,8 +91,8 @@ public interface Schedule {
      * ε_k = ε_min + ½(ε₀ − ε_min)(1 + cos(πk/T)) for k ≤ T, ε_min afterwards.
      */
     static Schedule cosine(double eps0, double epsMin, long T) {
-        Checks.nonNegative("cosine schedule: ε₀", eps0);
-        Checks.nonNegative("cosine schedule: ε_min", epsMin);
+        Require.nonNegative("cosine schedule: ε₀", eps0);
+        Require.nonNegative("cosine schedule: ε_min", epsMin);
         if (T < 1) {
             throw new IllegalArgumentException("cosine schedule: T must be ≥ 1, got " + T);
         }

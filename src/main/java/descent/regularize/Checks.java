@@ -1,8 +1,9 @@
 package descent.regularize;
 
 import descent.nn.Param;
+import descent.validate.Require;
 
-/** Argument checks; every message names the quantity and the offending value. */
+/** Argument checks of this package's own kinds; the scalar ones are {@link Require}'s. */
 final class Checks {
 
     private Checks() {
@@ -10,28 +11,17 @@ final class Checks {
 
     /** A penalty coefficient α: finite and ≥ 0. */
     static double coefficient(String what, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(what + " must be finite and ≥ 0, got " + v);
-        }
-        return v;
+        return Require.nonNegative(what, v);
     }
 
     /** A radius, step size or rate: finite and > 0. */
     static double positive(String what, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(what + " must be finite and > 0, got " + v);
-        }
-        return v;
+        return Require.positive(what, v);
     }
 
     /** Every entry finite; the message names the array and the first bad entry. */
     static double[] finite(String what, double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(what + " must be finite, but entry " + i + " is " + v[i]);
-            }
-        }
-        return v;
+        return Require.finite(what, v);
     }
 
     /** A copy of {@code v}, which must have the size of {@code p} and finite entries. */
@@ -40,6 +30,6 @@ final class Checks {
             throw new IllegalArgumentException(what + " for " + p + " must have " + p.size() + " entries, got "
                     + (v == null ? "null" : v.length));
         }
-        return finite(what + " for " + p.name(), v.clone());
+        return Require.finite(what + " for " + p.name(), v.clone());
     }
 }

@@ -11,7 +11,9 @@ package descent.secondorder;
  *   Hestenes–Stiefel    β = gₜ₊₁ᵀ(gₜ₊₁ − gₜ) / qₜᵀ(gₜ₊₁ − gₜ)
  * </pre>
  * Because the Hessian changes from step to step, conjugacy decays, so the method restarts with steepest
- * descent (β = 0): every {@link #restartEvery(int) k} iterations if asked (0 = never on a schedule), and always when
+ * descent (β = 0): every {@link #restartEvery(int) k} iterations if asked (0 = never on a schedule), when consecutive
+ * gradients are far from orthogonal if asked ({@link #restartWhenNotOrthogonal(double) Powell's test},
+ * |gₜ₊₁ᵀgₜ| ≥ ν‖gₜ₊₁‖², Nocedal and Wright eq. 5.52, ν = 0.1 there; off by default, as in scipy), and always when
  * the new direction is not a descent direction (a documented fallback, not an error). The line search is
  * {@link MoreThuenteLineSearch#forConjugateGradient()}: Moré–Thuente with c₁ = 1e-4, c₂ = 0.4 — scipy 1.10's
  * {@code _minimize_cg} passes exactly these to the same MINPACK search; Nocedal and Wright suggest 0.1, and
@@ -38,6 +40,7 @@ public final class NonlinearCG extends Minimizer {
     private final Beta beta;
     private LineSearch lineSearch;
     private int restartEvery;
+    private double orthogonality;
     private int restarts;
 
     /** Polak–Ribière+ without scheduled restarts. */
@@ -60,6 +63,19 @@ public final class NonlinearCG extends Minimizer {
             throw new IllegalArgumentException("NonlinearCG: restartEvery must be ≥ 0, got " + k);
         }
         this.restartEvery = k;
+        return this;
+    }
+
+    /**
+     * Powell's restart test (Nocedal and Wright §5.2, eq. 5.52): restart with steepest descent when
+     * |gₜ₊₁ᵀgₜ| ≥ ν‖gₜ₊₁‖², i.e. when two consecutive gradients are far from orthogonal, as they would be on a quadratic
+     * with exact line searches. ν = 0.1 is their typical value; 0 switches the test off (the default).
+     */
+    public NonlinearCG restartWhenNotOrthogonal(double nu) {
+        if (!(nu >= 0) || Double.isInfinite(nu)) {
+            throw new IllegalArgumentException("NonlinearCG: Powell's restart threshold ν must be finite and ≥ 0, got " + nu);
+        }
+        this.orthogonality = nu;
         return this;
     }
 
@@ -119,7 +135,8 @@ public final class NonlinearCG extends Minimizer {
             run.accept(s.x(), s.f(), s.g());
             sinceRestart++;
             double b = beta(beta, gOld, run.g(), q);
-            boolean restart = (restartEvery > 0 && sinceRestart >= restartEvery) || !Double.isFinite(b);
+            boolean restart = (restartEvery > 0 && sinceRestart >= restartEvery) || !Double.isFinite(b)
+                    || (orthogonality > 0 && Math.abs(Vectors.dot(run.g(), gOld)) >= orthogonality * Vectors.dot(run.g(), run.g()));
             double[] qNew = Vectors.negate(run.g());
             if (!restart) {
                 Vectors.axpy(b, q, qNew);
@@ -138,6 +155,7 @@ public final class NonlinearCG extends Minimizer {
 
     @Override
     public String name() {
-        return "nonlinear CG (" + beta.shortName() + (restartEvery > 0 ? ", restart every " + restartEvery : "") + ")";
+        return "nonlinear CG (" + beta.shortName() + (restartEvery > 0 ? ", restart every " + restartEvery : "")
+                + (orthogonality > 0 ? ", Powell restart ν = " + orthogonality : "") + ")";
     }
 }

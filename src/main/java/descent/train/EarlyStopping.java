@@ -178,6 +178,60 @@ public final class EarlyStopping implements Trainer.Monitor {
         return this;
     }
 
+    /** For checkpoints: i, j, v, i*, whether it stopped, the evaluations so far and θ*. */
+    void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(i);
+        out.writeInt(j);
+        out.writeDouble(v);
+        out.writeLong(bestStep);
+        out.writeBoolean(stopped);
+        out.writeInt(evaluations);
+        for (int e = 0; e < evaluations; e++) {
+            out.writeLong(evalSteps[e]);
+            out.writeDouble(evalValues[e]);
+        }
+        out.writeInt(best.length);
+        for (double[] b : best) {
+            Checkpoint.writeDoubles(out, b, b.length);
+        }
+    }
+
+    void readState(java.io.DataInputStream in, String source) throws java.io.IOException {
+        long si = in.readLong();
+        int sj = in.readInt();
+        double sv = in.readDouble();
+        long sBest = in.readLong();
+        boolean sStopped = in.readBoolean();
+        int n = in.readInt();
+        long[] steps = new long[Math.max(16, n)];
+        double[] values = new double[Math.max(16, n)];
+        for (int e = 0; e < n; e++) {
+            steps[e] = in.readLong();
+            values[e] = in.readDouble();
+        }
+        int tensors = in.readInt();
+        if (tensors != best.length) {
+            throw new IllegalStateException(source + ": early stopping saved " + tensors + " tensors of θ*, this run has "
+                    + best.length);
+        }
+        for (int t = 0; t < best.length; t++) {
+            double[] b = Checkpoint.readDoubles(in);
+            if (b.length != best[t].length) {
+                throw new IllegalStateException(source + ": early stopping's θ* tensor " + t + " has " + b.length
+                        + " entries, parameter " + params.get(t) + " " + best[t].length);
+            }
+            System.arraycopy(b, 0, best[t], 0, b.length);
+        }
+        i = si;
+        j = sj;
+        v = sv;
+        bestStep = sBest;
+        stopped = sStopped;
+        evaluations = n;
+        evalSteps = steps;
+        evalValues = values;
+    }
+
     /** Copies θ* back into the parameters. */
     public void restoreBest() {
         for (int t = 0; t < best.length; t++) {

@@ -14,8 +14,12 @@ import java.util.List;
  */
 public final class History {
 
-    private final List<int[]> stepIds = new ArrayList<>();
-    private final List<double[]> stepValues = new ArrayList<>();
+    // per step: primitive arrays grown by doubling, so recording a step allocates nothing most of the time
+    private int[] stepEpoch = new int[1024];
+    private int[] stepIndex = new int[1024];
+    private double[] stepLoss = new double[1024];
+    private double[] stepLr = new double[1024];
+    private int steps;
     private final List<Integer> epochIds = new ArrayList<>();
     private final List<double[]> epochValues = new ArrayList<>();
 
@@ -23,8 +27,50 @@ public final class History {
             "avgLoss", "avgAccuracy", "lr"};
 
     void step(int epoch, int step, double loss, double lr) {
-        stepIds.add(new int[]{epoch, step});
-        stepValues.add(new double[]{loss, lr});
+        if (steps == stepLoss.length) {
+            int n = 2 * steps;
+            stepEpoch = java.util.Arrays.copyOf(stepEpoch, n);
+            stepIndex = java.util.Arrays.copyOf(stepIndex, n);
+            stepLoss = java.util.Arrays.copyOf(stepLoss, n);
+            stepLr = java.util.Arrays.copyOf(stepLr, n);
+        }
+        stepEpoch[steps] = epoch;
+        stepIndex[steps] = step;
+        stepLoss[steps] = loss;
+        stepLr[steps] = lr;
+        steps++;
+    }
+
+    /** For checkpoints: every step and epoch row. */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(steps);
+        for (int i = 0; i < steps; i++) {
+            out.writeInt(stepEpoch[i]);
+            out.writeInt(stepIndex[i]);
+            out.writeDouble(stepLoss[i]);
+            out.writeDouble(stepLr[i]);
+        }
+        out.writeInt(epochIds.size());
+        for (int i = 0; i < epochIds.size(); i++) {
+            out.writeInt(epochIds.get(i));
+            Checkpoint.writeDoubles(out, epochValues.get(i), epochValues.get(i).length);
+        }
+    }
+
+    /** Replaces this history's rows by those {@link #write} wrote. */
+    void read(java.io.DataInputStream in) throws java.io.IOException {
+        steps = 0;
+        epochIds.clear();
+        epochValues.clear();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            step(in.readInt(), in.readInt(), in.readDouble(), in.readDouble());
+        }
+        int e = in.readInt();
+        for (int i = 0; i < e; i++) {
+            epochIds.add(in.readInt());
+            epochValues.add(Checkpoint.readDoubles(in));
+        }
     }
 
     void epoch(int epoch, double[] values) {
@@ -34,17 +80,11 @@ public final class History {
 
     /** Columns epoch, step, loss (minibatch), lr. */
     public Table steps() {
-        int n = stepIds.size();
-        int[] e = new int[n], s = new int[n];
-        double[] loss = new double[n], lr = new double[n];
-        for (int i = 0; i < n; i++) {
-            e[i] = stepIds.get(i)[0];
-            s[i] = stepIds.get(i)[1];
-            loss[i] = stepValues.get(i)[0];
-            lr[i] = stepValues.get(i)[1];
-        }
-        return Table.create("steps", IntColumn.create("epoch", e), IntColumn.create("step", s),
-                DoubleColumn.create("loss", loss), DoubleColumn.create("lr", lr));
+        int n = steps;
+        return Table.create("steps", IntColumn.create("epoch", java.util.Arrays.copyOf(stepEpoch, n)),
+                IntColumn.create("step", java.util.Arrays.copyOf(stepIndex, n)),
+                DoubleColumn.create("loss", java.util.Arrays.copyOf(stepLoss, n)),
+                DoubleColumn.create("lr", java.util.Arrays.copyOf(stepLr, n)));
     }
 
     /** Columns epoch, meanBatchLoss, trainLoss, trainAccuracy, valLoss, valAccuracy, avgLoss, avgAccuracy, lr (NaN where not measured). */
@@ -63,7 +103,7 @@ public final class History {
 
     /** The minibatch losses, step by step. */
     public double[] stepLosses() {
-        return stepValues.stream().mapToDouble(v -> v[0]).toArray();
+        return java.util.Arrays.copyOf(stepLoss, steps);
     }
 
     /** One epoch-level column by name (see {@link #epochs()}). */
@@ -78,7 +118,7 @@ public final class History {
     }
 
     public int stepCount() {
-        return stepIds.size();
+        return steps;
     }
 
     public int epochCount() {

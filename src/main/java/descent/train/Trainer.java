@@ -33,7 +33,7 @@ public final class Trainer {
 
     private final Sequential net;
     private final Optimizer optimizer;
-    private final Random rng;
+    private Random rng;
     private int batchSize = 32;
     private int epochs = 1;
     private Schedule schedule;
@@ -47,11 +47,19 @@ public final class Trainer {
     private Monitor monitor;
     private long maxSteps = Long.MAX_VALUE;
     private BatchObjective objective;
+    private java.nio.file.Path checkpointFile;
+    private Checkpoint resumeFrom;
+    private int trainingEvaluationSize = Integer.MAX_VALUE;
+    private DMatrixRMaj evalX;
+    private int[] evalY;
+    private int[] evalIndex = new int[0];
     private Augmenter augmenter;
 
     /**
      * The loss a training step minimizes on one minibatch, when it is not simply the network's loss there: e.g.
-     * adversarial training's mix of clean and perturbed inputs. The default is {@code net.oracle(x, labels)}.
+     * adversarial training's mix of clean and perturbed inputs. The default is {@code net.oracle(x, labels)}. The
+     * trainer asks once per minibatch buffer, which it refills before every step: the oracle must read {@code x} and
+     * {@code labels} when it is evaluated, not when it is made.
      */
     public interface BatchObjective {
         GradientOracle oracle(Sequential net, DMatrixRMaj x, int[] labels);
@@ -212,6 +220,46 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * After every epoch, write a {@link Checkpoint} of the run to {@code file} (atomically: the previous checkpoint
+     * survives any failure to write the new one). Supported with {@link EarlyStopping} or no monitor, without
+     * averaging, penalties' own state, or clipping state (clipping and penalties have none).
+     */
+    public Trainer checkpoint(java.nio.file.Path file) {
+        this.checkpointFile = nonNull("checkpoint file", file);
+        return this;
+    }
+
+    /**
+     * Continue the run saved in {@code checkpoint} instead of starting one: the next {@link #fit} restores the
+     * parameters, layer state, optimizer state, shuffling generator, permutation, step counter, early-stopping state
+     * and history, and goes on with the epoch after the saved one, up to {@link #epochs}. The network, optimizer,
+     * schedule and monitor must be built as for the saved run; the result is bit-identical to the run that was never
+     * interrupted. The trainer continues with the checkpoint's generator in place of the one it was built with.
+     */
+    public Trainer resume(Checkpoint checkpoint) {
+        this.resumeFrom = nonNull("checkpoint", checkpoint);
+        return this;
+    }
+
+    /**
+     * Measure the per-epoch training loss and accuracy on the first {@code n} training examples only (all by default).
+     * On a large training set this keeps the end-of-epoch evaluation cheap; with n equal to the validation set's size
+     * the two curves are measured on equal footing.
+     */
+    public Trainer trainingEvaluationSize(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("Trainer: the training evaluation needs ≥ 1 example, got " + n);
+        }
+        this.trainingEvaluationSize = n;
+        return this;
+    }
+
+    /** The generator the trainer shuffles with (after {@link #resume}, the checkpoint's). */
+    public Random rng() {
+        return rng;
+    }
+
     public History fit(Dataset train) {
         return fit(train, null);
     }
@@ -228,22 +276,40 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: " + monitor.getClass().getSimpleName()
                     + " watches the validation loss; call fit(train, validation)");
         }
-        History history = new History();
-        if (monitor != null && monitor.start(() -> evaluate(validation)[0])) {
-            monitor.finish();
-            return history;
+        if (checkpointFile != null && averaging != null) {
+            throw new IllegalArgumentException("Trainer: checkpoints do not save the Polyak average; drop averaging or checkpoint");
         }
+        if ((checkpointFile != null || resumeFrom != null) && augmenter != null) {
+            throw new IllegalArgumentException("Trainer: checkpoints do not save the augmenter's generator yet, so a resumed "
+                    + "run would not be the interrupted one; drop augmentation or checkpoints");
+        }
+        History history = new History();
         int n = train.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        long k = 0;
+        int firstEpoch = 1;
+        boolean stop = false;
+        if (resumeFrom != null) {
+            Checkpoint.Restored r = resumeFrom.restore(net, optimizer, monitor, history, n, resumeFrom.source());
+            rng = r.rng();
+            order = r.order();
+            k = resumeFrom.step();
+            firstEpoch = resumeFrom.epoch() + 1;
+            stop = monitor instanceof EarlyStopping es && es.stopped();
+        } else if (monitor != null && monitor.start(() -> evaluate(validation)[0])) {
+            monitor.finish();
+            return history;
+        }
         int full = Math.min(batchSize, n), rest = n % full;
         DMatrixRMaj xb = new DMatrixRMaj(full, train.features()), xr = rest == 0 ? null : new DMatrixRMaj(rest, train.features());
         int[] yb = new int[full], yr = rest == 0 ? null : new int[rest];
-        long k = 0;
-        boolean stop = false;
-        for (int epoch = 1; epoch <= epochs && !stop; epoch++) {
+        // one oracle per buffer pair, built once: a step allocates nothing here
+        GradientOracle oracleFull = wrap(objective == null ? net.oracle(xb, yb) : objective.oracle(net, xb, yb));
+        GradientOracle oracleRest = rest == 0 ? null : wrap(objective == null ? net.oracle(xr, yr) : objective.oracle(net, xr, yr));
+        for (int epoch = firstEpoch; epoch <= epochs && !stop; epoch++) {
             long started = System.nanoTime();
             if (shuffle) {
                 Dataset.shuffle(order, rng);
@@ -253,6 +319,7 @@ public final class Trainer {
             }
             double sum = 0;
             int batches = 0;
+            long seen = 0;
             net.setTraining(true);
             for (int from = 0; from < n; from += full) {
                 int count = Math.min(full, n - from);
@@ -265,16 +332,7 @@ public final class Trainer {
                 if (schedule != null && !schedulePerEpoch) {
                     optimizer.setLearningRate(schedule.rate(k));
                 }
-                GradientOracle oracle = objective == null ? net.oracle(x, y) : objective.oracle(net, x, y);
-                if (penalty != null) {
-                    oracle = penalty.addTo(oracle);
-                }
-                if (!Double.isNaN(clipValue)) {
-                    oracle = Clipping.wrapByValue(oracle, optimizer.params(), clipValue);
-                }
-                if (!Double.isNaN(clipNorm)) {
-                    oracle = Clipping.wrapByNorm(oracle, optimizer.params(), clipNorm);
-                }
+                GradientOracle oracle = count == full ? oracleFull : oracleRest;
                 double loss;
                 try {
                     loss = optimizer.step(oracle);
@@ -297,6 +355,7 @@ public final class Trainer {
                 history.step(epoch, (int) k, loss, optimizer.learningRate());
                 sum += loss;
                 batches++;
+                seen += count;
                 if (monitor != null && k % monitor.interval() == 0 && monitor.observe(k, evaluate(validation)[0])) {
                     stop = true;
                 }
@@ -305,8 +364,9 @@ public final class Trainer {
                     break;
                 }
             }
-            double[] tr = evaluate(train);
-            double[] va = validation == null ? new double[]{Double.NaN, Double.NaN} : evaluate(validation);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double[] tr = evaluate(train, Math.min(trainingEvaluationSize, n));
+            double[] va = validation == null ? new double[]{Double.NaN, Double.NaN} : evaluate(validation, validation.size());
             double[] av = {Double.NaN, Double.NaN};
             if (averaging != null) {
                 Dataset on = validation == null ? train : validation;
@@ -318,16 +378,33 @@ public final class Trainer {
             }
             history.epoch(epoch, new double[]{sum / batches, tr[0], tr[1], va[0], va[1], av[0], av[1], optimizer.learningRate()});
             if (progress != null) {
-                progress.printf("epoch %d/%d  loss %.4f  train acc %.3f%s%s  lr %.3g  (%d steps, %.2f s)%n", epoch, epochs,
-                        tr[0], tr[1], validation == null ? "" : String.format("  val loss %.4f  val acc %.3f", va[0], va[1]),
+                progress.printf("epoch %d/%d  loss %.4f  train acc %.3f%s%s  lr %.3g  (%d steps, %.2f s, %.0f images/s)%n",
+                        epoch, epochs, tr[0], tr[1],
+                        validation == null ? "" : String.format("  val loss %.4f  val acc %.3f", va[0], va[1]),
                         averaging == null ? "" : String.format("  averaged: loss %.4f acc %.3f", av[0], av[1]),
-                        optimizer.learningRate(), batches, (System.nanoTime() - started) / 1e9);
+                        optimizer.learningRate(), batches, seconds, seen / seconds);
+            }
+            if (checkpointFile != null) {
+                Checkpoint.capture(net, optimizer, rng, monitor, history, epoch, k, order).save(checkpointFile);
             }
         }
         if (monitor != null) {
             monitor.finish();
         }
         return history;
+    }
+
+    private GradientOracle wrap(GradientOracle oracle) {
+        if (penalty != null) {
+            oracle = penalty.addTo(oracle);
+        }
+        if (!Double.isNaN(clipValue)) {
+            oracle = Clipping.wrapByValue(oracle, optimizer.params(), clipValue);
+        }
+        if (!Double.isNaN(clipNorm)) {
+            oracle = Clipping.wrapByNorm(oracle, optimizer.params(), clipNorm);
+        }
+        return oracle;
     }
 
     private static <T> T nonNull(String what, T value) {
@@ -387,6 +464,60 @@ public final class Trainer {
     }
 
     private double[] evaluate(Dataset data) {
-        return evaluate(net, data);
+        return evaluate(data, data.size());
+    }
+
+    /** As {@link #evaluate(Sequential, Dataset)} on the first {@code limit} examples, in buffers kept between calls. */
+    private double[] evaluate(Dataset data, int limit) {
+        boolean wasTraining = net.isTraining();
+        net.setTraining(false);
+        try {
+            int chunk = Math.min(1000, limit);
+            if (evalX == null || evalX.numRows != chunk || evalX.numCols != data.features()) {
+                evalX = new DMatrixRMaj(chunk, data.features());
+                evalY = new int[chunk];
+            }
+            if (evalIndex.length < limit) {
+                evalIndex = new int[limit];
+                for (int i = 0; i < limit; i++) {
+                    evalIndex[i] = i;
+                }
+            }
+            double loss = 0;
+            int correct = 0;
+            for (int from = 0; from < limit; from += chunk) {
+                int c = Math.min(chunk, limit - from);
+                DMatrixRMaj x = evalX;
+                int[] y = evalY;
+                if (c != chunk) {
+                    x = new DMatrixRMaj(c, data.features());
+                    y = new int[c];
+                }
+                data.gather(evalIndex, from, c, x, y);
+                loss += net.loss(x, y) * c;
+                correct += correct(net, y);
+            }
+            return new double[]{loss / limit, (double) correct / limit};
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    /** How many rows of the network's last output have their largest score at the label (ties: the first). */
+    private static int correct(Sequential net, int[] y) {
+        DMatrixRMaj out = net.output();
+        int k = out.numCols, hits = 0;
+        for (int i = 0; i < out.numRows; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (out.data[i * k + j] > out.data[i * k + best]) {
+                    best = j;
+                }
+            }
+            if (best == y[i]) {
+                hits++;
+            }
+        }
+        return hits;
     }
 }

@@ -96,6 +96,43 @@ class ConjugateGradientTest {
         assertTrue(restarted.success(), restarted.toString());
     }
 
+    /**
+     * Powell's restart (Nocedal and Wright eq. 5.52), replayed from the recorded path with gradients recomputed from
+     * the objective: wherever |gₖᵀgₖ₋₁| ≥ ν‖gₖ‖², the next step must point along −gₖ exactly (a restart); and the
+     * test must have fired and changed the run, or it checks nothing.
+     */
+    @Test
+    void powellRestartStepsAlongSteepestDescentWhereConsecutiveGradientsAreNotOrthogonal() {
+        Rosenbrock f = new Rosenbrock(10);
+        NonlinearCG cg = new NonlinearCG().restartWhenNotOrthogonal(0.1);
+        Result r = cg.minimize(f, f.start());
+        assertTrue(r.success(), r.toString());
+        List<double[]> path = r.path();
+        int fired = 0, bent = 0;
+        for (int k = 1; k + 1 < path.size(); k++) {
+            double[] gPrev = new double[10], g = new double[10];
+            f.valueAndGradient(path.get(k - 1), gPrev);
+            f.valueAndGradient(path.get(k), g);
+            double[] step = new double[10];
+            for (int i = 0; i < 10; i++) {
+                step[i] = path.get(k + 1)[i] - path.get(k)[i];
+            }
+            double cos = -Vectors.dot(step, g) / (Vectors.norm(step) * Vectors.norm(g));
+            if (Math.abs(Vectors.dot(g, gPrev)) >= 0.1 * Vectors.dot(g, g)) {
+                fired++;
+                assertEquals(1, cos, 1e-9, "iteration " + k + ": Powell's test holds, so the step must be along −g");
+            } else if (cos < 1 - 1e-6) {
+                bent++;
+            }
+        }
+        assertTrue(fired > 0 && bent > 0, "the test fired " + fired + " times; steps not along −g elsewhere: " + bent);
+        assertTrue(cg.restarts() >= fired, cg.restarts() + " restarts counted, Powell's test fired " + fired + " times");
+        Result plain = new NonlinearCG().minimize(f, f.start());
+        assertNotEquals(plain.iterations() + "/" + plain.functionEvaluations(), r.iterations() + "/" + r.functionEvaluations());
+        assertThrows(IllegalArgumentException.class, () -> new NonlinearCG().restartWhenNotOrthogonal(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> new NonlinearCG().restartWhenNotOrthogonal(Double.NaN));
+    }
+
     /** Exercise 11: H-Gram–Schmidt from any basis gives conjugate directions; keeping only the last term does not. */
     @Test
     void conjugateDirectionsFromAnyBasis() {

@@ -207,6 +207,31 @@ public final class BatchNorm implements Layer {
         System.arraycopy(variance, 0, runningVar, 0, n);
     }
 
+    /** Checkpoints: μ̄, σ̄² and the batch count (the cumulative average's k). */
+    @Override
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(n);
+        for (int j = 0; j < n; j++) {
+            out.writeDouble(runningMean[j]);
+            out.writeDouble(runningVar[j]);
+        }
+        out.writeLong(batchesSeen);
+    }
+
+    @Override
+    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
+        int saved = in.readInt();
+        if (saved != n) {
+            throw new IllegalStateException(source + ": BatchNorm " + name + " normalizes " + n
+                    + " features, the checkpoint holds running statistics of " + saved);
+        }
+        for (int j = 0; j < n; j++) {
+            runningMean[j] = in.readDouble();
+            runningVar[j] = in.readDouble();
+        }
+        batchesSeen = in.readLong();
+    }
+
     /** Clears the running statistics to μ̄ = 0, σ̄² = 1 and the batch count to 0. */
     public void resetRunningStatistics() {
         Arrays.fill(runningMean, 0);
