@@ -1,9 +1,9 @@
 package ensembles;
 
 /**
- * Exercise 07.3: combining classifiers by majority vote (the draft of Goodfellow et al. ch. 7, §7.10: "train several
- * different models separately, then have all of the models vote on the output"; COMP541 lecture 4, slide 49). Each
- * example gets the class most members predicted; a tie goes to the smallest class index among the tied ones.
+ * Exercise 07.3: combining classifiers by majority vote (the draft of Goodfellow et al. ch. 7, §7.10, where separately
+ * trained models vote; COMP541 lecture 4, slide 49). Each example gets the class most members predicted; a tie goes to
+ * the smallest class index among the tied ones.
  */
 public final class MajorityVote {
 
