@@ -36,10 +36,13 @@ def cmd_kernelspec(a):
     out = Path(a.out).resolve()
     kdir = out / "kernels" / "java"
     kdir.mkdir(parents=True, exist_ok=True)
-    mima = out / "mima_cache"
-    mima.mkdir(parents=True, exist_ok=True)
     entries = [str(Path(e).resolve()) for e in a.classpath.split(os.pathsep) if e.strip()]
     jvm = ["-Djava.awt.headless=true"]
+    heap = getattr(a, "heap_mb", None)
+    if heap:
+        # the class server's memory cap per kernel: the Java heap, plus bounds on the JVM's other large areas
+        jvm += [f"-Xmx{heap}m", "-XX:MaxMetaspaceSize=256m", f"-XX:MaxDirectMemorySize={max(64, heap // 4)}m",
+                "-XX:ReservedCodeCacheSize=128m", "-XX:+ExitOnOutOfMemoryError"]
     if a.skip_grading:
         jvm.append("-Ddescent.grade.skip=true")
     if a.grade_tree:
@@ -57,10 +60,14 @@ def cmd_kernelspec(a):
             "RJK_COMPILER_OPTIONS": "",
             "RJK_INIT_SCRIPT": "",
             "RJK_TIMEOUT_MILLIS": "-1",
-            "RJK_MIMA_CACHE": str(mima),
             "OPENBLAS_NUM_THREADS": "1",
         },
     }
+    if getattr(a, "mima_cache", "") is not None:
+        # rapaio's cache of %dependency downloads; the class server's shared kernelspec leaves it to each user
+        mima = out / "mima_cache"
+        mima.mkdir(parents=True, exist_ok=True)
+        spec["env"]["RJK_MIMA_CACHE"] = str(mima)
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
     if not a.quiet:
         print(f"kernelspec java -> {kdir / 'kernel.json'}")
@@ -525,15 +532,17 @@ return Math.max(document.body.scrollHeight, document.documentElement.scrollHeigh
 """
 
 
-def chrome(user_data_dir, width=1280, height=1000):
-    """Headless Debian Chromium through Debian's chromedriver (flags that work as root in a container)."""
+def chrome(user_data_dir, width=1280, height=1000, extra=()):
+    """Headless Debian Chromium through Debian's chromedriver (flags that work as root in a container); extra:
+    more flags (the slides check blocks the network with them)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     opts = webdriver.ChromeOptions()
     opts.binary_location = shutil_which("chromium") or "/usr/bin/chromium"
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={user_data_dir}", f"--window-size={width},{height}"):
+                 "--disable-dev-shm-usage", f"--user-data-dir={user_data_dir}", f"--window-size={width},{height}",
+                 *extra):
         opts.add_argument(flag)
     service = Service(executable_path=shutil_which("chromedriver") or "/usr/bin/chromedriver")
     return webdriver.Chrome(service=service, options=opts)
@@ -1163,6 +1172,7 @@ def main(argv=None):
     k.add_argument("--main", default="descent.kernel.KernelMain",
                    help="the kernel's main class (kernel-check --rapaio uses org.rapaio.jupyter.kernel.MainApp)")
     k.add_argument("--quiet", action="store_true")
+    k.add_argument("--heap-mb", type=int, default=None, help="cap the kernel's Java heap (the class server's kernels)")
     r = sub.add_parser("run")
     r.add_argument("--notebooks", required=True)
     r.add_argument("--site", required=True)

@@ -205,6 +205,73 @@ public final class LoopThread extends Thread {   // a rapaio whose LoopThread re
             self.assertIn("written for rapaio-jupyter-kernel 3.0.1", r.stderr)
 
 
+def load(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / f"src/main/python/{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+hub = load("descent_hub")
+slides = load("descent_slides")
+
+
+class HubRoster(unittest.TestCase):
+    def roster(self, text):
+        d = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, d)
+        (d / "r.csv").write_text(text)
+        return d / "r.csv"
+
+    def test_a_roster_gives_names_and_full_names(self):
+        got = hub.read_roster(self.roster("username,name\nann,Ann A\n\nbob-2,\n"))
+        self.assertEqual([("ann", "Ann A", 2), ("bob-2", "", 4)], [(s["username"], s["name"], s["line"]) for s in got])
+
+    def test_every_problem_is_reported_with_its_line(self):
+        with self.assertRaises(hub.HubError) as e:
+            hub.read_roster(self.roster("username\nann\nAnn\n9lives\nann\n" + "x" * 33 + "\n"))
+        m = str(e.exception)
+        for part in ("4 problem(s)", "line 3: 'Ann' is not a valid", "line 4: '9lives'", "line 5: user name 'ann' "
+                     "already on line 2", "line 6: 'xxxx"):
+            self.assertIn(part, m)
+
+    def test_a_roster_without_a_username_column_or_rows_is_refused(self):
+        with self.assertRaises(hub.HubError) as e:
+            hub.read_roster(self.roster("login,name\nann,Ann\n"))
+        self.assertIn("no `username` column", str(e.exception))
+        with self.assertRaises(hub.HubError) as e:
+            hub.read_roster(self.roster("username,name\n"))
+        self.assertIn("no student rows", str(e.exception))
+        with self.assertRaises(hub.HubError) as e:
+            hub.read_roster("/nonexistent/roster.csv")
+        self.assertIn("no roster file /nonexistent/roster.csv", str(e.exception))
+
+
+class SlideBreaks(unittest.TestCase):
+    def nb(self, *cells):
+        return {"cells": [dict(c, metadata=dict(c.get("metadata", {}))) for c in cells]}
+
+    def test_default_breaks_at_headings_figures_and_skips_grading(self):
+        fig = {"cell_type": "code", "source": "fig.image()", "outputs": [{"data": {"image/png": "iVBOR"}}]}
+        nb, which = slides.with_slide_metadata(self.nb(
+            {"cell_type": "markdown", "source": "# Title\ntext"}, {"cell_type": "code", "source": "int x = 1;"},
+            {"cell_type": "markdown", "source": "### detail"}, fig,
+            {"cell_type": "code", "source": 'descent.grade.Grade.exercise("01.2")'},
+            {"cell_type": "markdown", "source": "plain text"}))
+        self.assertEqual("the default", which)
+        self.assertEqual(["slide", "-", "subslide", "subslide", "skip", "-"],
+                         [c["metadata"]["slideshow"]["slide_type"] for c in nb["cells"]])
+        self.assertEqual([slides.FIGURE_TAG], nb["cells"][3]["metadata"]["tags"])
+
+    def test_a_notebooks_own_metadata_wins(self):
+        own = self.nb({"cell_type": "markdown", "source": "# T", "metadata": {"slideshow": {"slide_type": "-"}}},
+                      {"cell_type": "markdown", "source": "## U"})
+        nb, which = slides.with_slide_metadata(own)
+        self.assertEqual("the notebook's own", which)
+        self.assertNotIn("slideshow", nb["cells"][1]["metadata"])
+
+
 if __name__ == "__main__":
     result = unittest.TextTestRunner(verbosity=1).run(unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
     bad = len(result.failures) + len(result.errors)
