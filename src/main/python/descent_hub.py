@@ -324,7 +324,8 @@ def provision(username, prefix):
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(prefix / "release", tmp, symlinks=True)
     # files older than the shared build, so the launcher does not try to rebuild into the read-only target/
-    then = (build / "classpath.txt").stat().st_mtime - 60
+    then = min((build / f).stat().st_mtime for f in ("classpath.txt", "kernel/rapaio-jupyter-kernel.jar",
+                                                      "kernel/boot/descent/kernel/KernelMain.class")) - 60
     target = tmp / "target"
     target.mkdir()
     for name in ("classes", "tools-classes", "kernel"):

@@ -207,6 +207,17 @@ def memory_of(uid):
     return out
 
 
+def user_cmdlines(uid):
+    out = []
+    for d in Path("/proc").iterdir():
+        try:
+            if d.name.isdigit() and d.stat().st_uid == uid:
+                out.append((d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:
+            pass
+    return out
+
+
 def student_session(checks, base, api_token, username, password, results, start_barrier, timeouts):
     """One student: login, first-login copy, notebook run in their own Java kernel."""
     import requests
@@ -241,6 +252,10 @@ def student_session(checks, base, api_token, username, password, results, start_
         r["first_output_s"] = first["t"] - t0
         r["run_s"] = time.monotonic() - t0
         r["memory"] = memory_of(pwd.getpwnam(username).pw_uid)
+        cmdlines = [c for c in user_cmdlines(pwd.getpwnam(username).pw_uid) if "jupyterhub-singleuser" in c]
+        checks.check(len(cmdlines) == 1 and all(f"{opt}={timeouts['idle']}" in cmdlines[0] for opt in (
+            "--NotebookApp.shutdown_no_activity_timeout", "--MappingKernelManager.cull_idle_timeout")),
+            f"{username}: their server runs as them with idle culling ({timeouts['idle']} s)", str(cmdlines)[:300])
         put = requests.put(f"{base}/user/{username}/api/contents/{NOTEBOOK}", headers=auth, timeout=60,
                            json={"type": "notebook", "format": "json", "content": nb})
         graded = [c for c in nb["cells"] if c["cell_type"] == "code" and "Grade.exercise" in "".join(c["source"])]
@@ -318,7 +333,7 @@ def main(argv=None):
         api_token = (prefix / "hub/api_token").read_text().strip()
         results = {}
         barrier = threading.Barrier(3)
-        timeouts = {"spawn": 240, "cell": 300}
+        timeouts = {"spawn": 240, "cell": 300, "idle": 600}
         threads = [threading.Thread(target=student_session, args=(checks, base, api_token, n, passwords[n], results,
                                                                   barrier, timeouts)) for n in names[:3]]
         for th in threads:
@@ -343,6 +358,12 @@ def main(argv=None):
             src = f.read_text()
             checks.check(STUB.search(src) is not None, f"{n}: the stub of {EXERCISE} is in their copy")
             write_as(n, f, STUB.sub(body, src))
+        # a student grades their own work in a terminal, with the shared build (light mode, as themselves)
+        g = run(["runuser", "-u", names[0], "--", "sh", "-c", f"cd ~/descent && ./descent grade {EXERCISE}"],
+                timeout=600)
+        checks.check(g.returncode == 0 and re.search(r"^total\s+(\d+)\s+\1\s*$", g.stdout, re.M) is not None,
+                     f"{names[0]}: ./descent grade {EXERCISE} in their terminal gives full marks (no rebuild)",
+                     (g.stdout + g.stderr)[-600:])
         homes_before = {n: tree_digest(Path(pwd.getpwnam(n).pw_dir)) for n in names}
         p = run([str(root / "descent"), "hub", "collect", "--prefix", str(prefix), "--name", "week1"])
         print(p.stdout.rstrip())
