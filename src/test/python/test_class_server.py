@@ -139,25 +139,51 @@ async def execute_notebook(ws_url, token, nb, on_first_output, cell_timeout):
     from tornado.websocket import websocket_connect
     conn = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}))
     session = uuid.uuid4().hex
+
+    def request(msg_type, content, channel="shell"):
+        msg_id = uuid.uuid4().hex
+        conn.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "username": "test", "session": session, "msg_type": msg_type,
+                       "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "channel": channel, "buffers": [], "content": content}))
+        return msg_id
     try:
+        # wait for the kernel as Jupyter's own clients do: kernel_info_request, resent every 2 s, until a reply
+        # (a request sent while the notebook server is still connecting the kernel's channels can be lost)
+        deadline = time.monotonic() + cell_timeout
+        asked = set()
+        ready = False
+        while not ready:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the kernel did not answer kernel_info_request within {cell_timeout} s")
+            asked.add(request("kernel_info_request", {}))
+            until = time.monotonic() + 2
+            while not ready and time.monotonic() < until:
+                try:
+                    raw = await asyncio.wait_for(conn.read_message(), max(0.05, until - time.monotonic()))
+                except asyncio.TimeoutError:
+                    break
+                if raw is None:
+                    raise RuntimeError("the kernel's websocket closed before the kernel was ready")
+                m = json.loads(raw)
+                ready = m["msg_type"] == "kernel_info_reply" and m.get("parent_header", {}).get("msg_id") in asked
         for i, cell in enumerate(nb["cells"]):
             if cell["cell_type"] != "code":
                 continue
             code = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            msg_id = uuid.uuid4().hex
-            conn.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "username": "test", "session": session, "msg_type": "execute_request",
-                           "version": "5.3", "date": ""},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                            "allow_stdin": False, "stop_on_error": True}}))
+            msg_id = request("execute_request", {"code": code, "silent": False, "store_history": True,
+                                                 "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
             outputs, idle, reply = [], False, None
             deadline = time.monotonic() + cell_timeout
             while not (idle and reply):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise RuntimeError(f"cell {i} did not finish within {cell_timeout} s")
-                raw = await asyncio.wait_for(conn.read_message(), left)
+                try:
+                    raw = await asyncio.wait_for(conn.read_message(), left)
+                except asyncio.TimeoutError:
+                    raise RuntimeError(f"cell {i} did not finish within {cell_timeout} s "
+                                       f"({len(outputs)} output(s) so far)") from None
                 if raw is None:
                     raise RuntimeError(f"the kernel's websocket closed during cell {i}")
                 m = json.loads(raw)
