@@ -390,6 +390,10 @@ def main(argv=None):
         checks.check(g.returncode == 0 and re.search(r"^total\s+(\d+)\s+\1\s*$", g.stdout, re.M) is not None,
                      f"{names[0]}: ./descent grade {EXERCISE} in their terminal gives full marks (no rebuild)",
                      (g.stdout + g.stderr)[-600:])
+        # a link to a file the student may not read must not be followed by the collection (it runs as root)
+        leak = run(["runuser", "-u", names[1], "--", "ln", "-s", "/etc/shadow",
+                    str(Path(pwd.getpwnam(names[1]).pw_dir) / "descent/exercises/backprop/Leak.java")])
+        checks.check(leak.returncode == 0, f"{names[1]}: planted a link to /etc/shadow", leak.stderr)
         homes_before = {n: tree_digest(Path(pwd.getpwnam(n).pw_dir)) for n in names}
         p = run([str(root / "descent"), "hub", "collect", "--prefix", str(prefix), "--name", "week1"])
         print(p.stdout.rstrip())
@@ -397,6 +401,11 @@ def main(argv=None):
         checks.check(p.returncode == 0 and (coll / names[0] / "exercises/backprop/MultiplyGate.java").is_file(),
                      "hub collect copied the submissions", p.stderr + p.stdout)
         checks.check(f"{names[3]}: MISSING" in p.stdout, "hub collect names the missing submission", p.stdout)
+        checks.check("skipped ./backprop/Leak.java (not a regular file)" in p.stdout
+                     and not (coll / names[1] / "exercises/backprop/Leak.java").exists(),
+                     "hub collect skips links (the planted /etc/shadow link is not followed)", p.stdout)
+        peek = run(["runuser", "-u", names[0], "--", "ls", str(coll / names[1])])
+        checks.check(peek.returncode != 0, "a student cannot read the collected submissions", peek.stdout)
         checks.check(all(tree_digest(Path(pwd.getpwnam(n).pw_dir)) == homes_before[n] for n in names),
                      "hub collect modified nothing in the students' homes")
         ro = all(not (os.stat(os.path.join(dp, x)).st_mode & 0o222)
