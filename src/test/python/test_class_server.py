@@ -325,6 +325,7 @@ def main(argv=None):
     roster.write_text("username,name\n" + "".join(f"{n},Test student {i + 1}\n" for i, n in enumerate(names)))
     env = dict(os.environ)
     started = False
+    port = None
     try:
         bad_input(checks, prefix, tag)
         t = time.monotonic()
@@ -470,6 +471,9 @@ def main(argv=None):
             if started:
                 checks.check(not left, "nothing of the students was left running after hub stop",
                              f"{len(left)} process(es) killed")
+                ours = [c for c in user_cmdlines(0) if str(prefix) in c or (
+                    "configurable-http-proxy" in c and f"--port {port}" in c)]
+                checks.check(not ours, "the hub and its proxy stopped", "; ".join(ours)[:300])
             p = run([str(root / "descent"), "hub", "remove", str(roster), "--prefix", str(prefix)])
             gone = all(hub.user(n) is None and not Path(f"/home/{n}").exists() for n in names)
             if not gone:   # remove by hand what is left, even when `hub remove` failed
