@@ -32,7 +32,7 @@ def line(method, name, res, grad):
     ginf = float(np.max(np.abs(grad(res.x))))
     msg = str(res.message).replace("\t", " ").replace("\n", " ")
     njev = getattr(res, "njev", res.nfev)
-    print("\t".join([method, name, str(res.nit), str(res.nfev), str(njev), "%.3e" % ginf, "%.9e" % res.fun,
+    print("\t".join([method, name, str(res.nit), str(res.nfev), str(njev), "%.9e" % ginf, "%.9e" % res.fun,
                      str(res.status), msg]))
     return ginf
 

@@ -50,7 +50,20 @@ import java.util.Locale;
  *
  * <p><b>Ends other than convergence.</b> When the bracket becomes too narrow, a rounding error stops progress,
  * α reaches α_max with φ still falling, or the budget runs out, the search returns its last trial with
- * {@code found = false} and a message, provided that trial lowered f; otherwise it takes no step (α = 0). A trial
+ * {@code found = false} and a message, provided that trial lowered f. If it did not, f has usually stopped resolving
+ * the decrease a step can still make (near a minimizer where f is large, the decrease falls below the rounding of f,
+ * while ∇f is still accurate): the search then falls back on the <i>approximate Wolfe conditions</i> of Hager and
+ * Zhang ("A new conjugate gradient method with guaranteed descent and an efficient line search", SIAM J. Optim.
+ * 16(1), 2005), which trust the derivative instead of the values,
+ * <pre>
+ *   |φ'(α)| ≤ η·|φ'(0)|   and   φ(α) ≤ φ(0) + ε·|φ(0)|,   ε = 10⁻⁶ (their default),
+ * </pre>
+ * taking the first trial that meets them or, failing that, secant steps on φ' (inside a bracket where φ' changes
+ * sign, else extrapolating within the same [1.1, 4]× limits) until one does or the budget is spent; the step is
+ * returned with {@code found = false} and a message saying so. Only when no such step is found does the search take
+ * no step (α = 0). The fallback runs only where the search would otherwise have taken no step, so a run that never
+ * got there takes the same steps as before it existed (the Tables 1–6 counts and scipy's paths are unchanged); it is what lets L-BFGS and CG
+ * reach ‖∇f‖∞ ≤ 1e-5 on Brown and Dennis. A trial
  * where f or ∇f is not finite counts as "too far": the next trial is halfway back to α_l and no later trial goes
  * beyond it.
  *
@@ -61,6 +74,8 @@ import java.util.Locale;
 public final class MoreThuenteLineSearch implements LineSearch {
 
     private static final double SHRINK = 0.66, EXTRAPOLATE_MIN = 1.1, EXTRAPOLATE_MAX = 4;
+    /** ε of Hager and Zhang's approximate Wolfe conditions, φ(α) ≤ φ(0) + ε|φ(0)| (their default 10⁻⁶). */
+    static final double APPROXIMATE_EPSILON = 1e-6;
 
     private final double mu;
     private final double eta;
@@ -220,6 +235,10 @@ public final class MoreThuenteLineSearch implements LineSearch {
         double alpha = Math.max(minStep, Math.min(maxStep, initialStep));
         int evaluations = 0;
         double[] v = s.trial;
+        double approximate = 0;                   // first trial meeting the approximate Wolfe conditions (0 = none)
+        double approximateBound = f0 + APPROXIMATE_EPSILON * Math.abs(f0);
+        // trials with φ ≤ that bound where φ' < 0 (the largest) and φ' > 0 (the smallest): a bracket for φ' = 0
+        double downhill = 0, downhillSlope = slope0, uphill = Double.POSITIVE_INFINITY, uphillSlope = 0;
         while (true) {
             phi.at(alpha, v);
             evaluations++;
@@ -237,6 +256,16 @@ public final class MoreThuenteLineSearch implements LineSearch {
             if (decrease && Math.abs(d) <= curvature) {
                 return finish.apply(alpha, value, true, evaluations, "");
             }
+            if (approximate == 0 && value <= approximateBound && Math.abs(d) <= curvature) {
+                approximate = alpha;
+            }
+            if (value <= approximateBound && d < 0 && alpha > downhill && alpha < uphill) {
+                downhill = alpha;
+                downhillSlope = d;
+            } else if (value <= approximateBound && d > 0 && alpha < uphill && alpha > downhill) {
+                uphill = alpha;
+                uphillSlope = d;
+            }
             if (stage1 && decrease && d >= Math.min(mu, eta) * slope0) {
                 stage1 = false;
             }
@@ -253,8 +282,58 @@ public final class MoreThuenteLineSearch implements LineSearch {
                 warning = "no strong-Wolfe step within " + maxEvaluations + " evaluations";
             }
             if (warning != null) {
-                return value < f0 ? finish.apply(alpha, value, false, evaluations, warning)
-                        : finish.apply(0, f0, false, evaluations, warning + "; no decrease, no step taken");
+                if (value < f0) {
+                    return finish.apply(alpha, value, false, evaluations, warning);
+                }
+                // f no longer resolves the decrease: fall back on the approximate Wolfe conditions, first among the
+                // trials already made, then by safeguarded secant steps on φ' inside [downhill, uphill]
+                while (approximate == 0 && evaluations < maxEvaluations && (downhill > 0 || uphill < Double.POSITIVE_INFINITY)) {
+                    double t;
+                    if (uphill < Double.POSITIVE_INFINITY) {
+                        // φ' changes sign in [downhill, uphill]: secant, or bisection when the secant is near an end
+                        double span = uphill - downhill;
+                        t = downhill - downhillSlope * span / (uphillSlope - downhillSlope);
+                        if (!(t > downhill + 0.1 * span && t < uphill - 0.1 * span)) {
+                            t = downhill + 0.5 * span;
+                        }
+                        if (!(t > downhill && t < uphill)) {
+                            break; // the bracket has shrunk to adjacent floating-point numbers
+                        }
+                    } else {
+                        // φ' < 0 at every trial: extrapolate the secant of φ' through 0 and downhill, within
+                        // [1.1, 4] × downhill (the extrapolation limits of the search itself) and α_max
+                        t = downhill - downhillSlope * downhill / (downhillSlope - slope0);
+                        t = Math.min(maxStep, Math.max(EXTRAPOLATE_MIN * downhill,
+                                Double.isNaN(t) ? EXTRAPOLATE_MAX * downhill : Math.min(EXTRAPOLATE_MAX * downhill, t)));
+                        if (!(t > downhill)) {
+                            break;
+                        }
+                    }
+                    phi.at(t, v);
+                    evaluations++;
+                    if (!(v[0] <= approximateBound) || !Double.isFinite(v[1])) {
+                        break;
+                    }
+                    if (Math.abs(v[1]) <= curvature) {
+                        approximate = t;
+                        alpha = t;
+                    } else if (v[1] < 0) {
+                        downhill = t;
+                        downhillSlope = v[1];
+                    } else {
+                        uphill = t;
+                        uphillSlope = v[1];
+                    }
+                }
+                if (approximate > 0) {
+                    if (approximate != alpha) {
+                        phi.at(approximate, v);
+                        evaluations++;
+                    }
+                    return finish.apply(approximate, v[0], false, evaluations, warning
+                            + "; step taken on the approximate Wolfe conditions (|φ'(α)| ≤ η|φ'(0)|, φ(α) ≤ φ(0) + 1e-6·|φ(0)|)");
+                }
+                return finish.apply(0, f0, false, evaluations, warning + "; no decrease, no step taken");
             }
             if (stage1 && value <= s.best.f && value > ftest) {
                 // work with ψ: shift every value and slope by the sufficient-decrease line

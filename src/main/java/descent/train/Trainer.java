@@ -46,6 +46,7 @@ public final class Trainer {
     private Penalty penalty;
     private Monitor monitor;
     private long maxSteps = Long.MAX_VALUE;
+    private BatchObjective objective;
     private java.nio.file.Path checkpointFile;
     private Checkpoint resumeFrom;
     private int trainingEvaluationSize = Integer.MAX_VALUE;
@@ -53,6 +54,16 @@ public final class Trainer {
     private int[] evalY;
     private int[] evalIndex = new int[0];
     private Augmenter augmenter;
+
+    /**
+     * The loss a training step minimizes on one minibatch, when it is not simply the network's loss there: e.g.
+     * adversarial training's mix of clean and perturbed inputs. The default is {@code net.oracle(x, labels)}. The
+     * trainer asks once per minibatch buffer, which it refills before every step: the oracle must read {@code x} and
+     * {@code labels} when it is evaluated, not when it is made.
+     */
+    public interface BatchObjective {
+        GradientOracle oracle(Sequential net, DMatrixRMaj x, int[] labels);
+    }
 
     /**
      * Something that looks at the validation loss every {@link #interval()} minibatch steps of
@@ -143,6 +154,12 @@ public final class Trainer {
     }
 
     /** Any other {@link Monitor} of the validation loss. */
+    /** Minimizes {@code o}'s loss on each minibatch instead of the network's own (added after chapter 06). */
+    public Trainer objective(BatchObjective o) {
+        this.objective = nonNull("the batch objective", o);
+        return this;
+    }
+
     public Trainer monitor(Monitor m) {
         this.monitor = nonNull("monitor", m);
         return this;
@@ -290,8 +307,8 @@ public final class Trainer {
         DMatrixRMaj xb = new DMatrixRMaj(full, train.features()), xr = rest == 0 ? null : new DMatrixRMaj(rest, train.features());
         int[] yb = new int[full], yr = rest == 0 ? null : new int[rest];
         // one oracle per buffer pair, built once: a step allocates nothing here
-        GradientOracle oracleFull = wrap(net.oracle(xb, yb));
-        GradientOracle oracleRest = rest == 0 ? null : wrap(net.oracle(xr, yr));
+        GradientOracle oracleFull = wrap(objective == null ? net.oracle(xb, yb) : objective.oracle(net, xb, yb));
+        GradientOracle oracleRest = rest == 0 ? null : wrap(objective == null ? net.oracle(xr, yr) : objective.oracle(net, xr, yr));
         for (int epoch = firstEpoch; epoch <= epochs && !stop; epoch++) {
             long started = System.nanoTime();
             if (shuffle) {

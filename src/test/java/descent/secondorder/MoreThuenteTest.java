@@ -216,6 +216,35 @@ class MoreThuenteTest {
         assertTrue(o.found() && Double.isFinite(o.alpha()), o.toString());
     }
 
+    /**
+     * When f can no longer resolve the decrease (every trial's value comes out one ulp above φ(0), as rounding does
+     * near a minimizer of a large f), no trial meets the sufficient-decrease test; the search must still take a step
+     * that meets Hager and Zhang's approximate Wolfe conditions — |φ'(α)| ≤ η|φ'(0)| and φ(α) ≤ φ(0) + 1e-6·|φ(0)| —
+     * instead of stopping the minimizer. The derivative is exact: φ'(α) = 2s(α − 1), minimizer α = 1.
+     */
+    @Test
+    void whenFCannotResolveTheDecreaseTheApproximateWolfeConditionsGiveAStep() {
+        double c = 1e5, s = 1e-13; // the true decrease s from α = 0 to α = 1 is far below ulp(1e5) = 1.5e-11
+        DoubleFunction<double[]> phi = a -> new double[]{a == 0 ? c : c + Math.ulp(c), 2 * s * (a - 1)};
+        double[] at0 = phi.apply(0);
+        for (MoreThuenteLineSearch ls : List.of(MoreThuenteLineSearch.forQuasiNewton(), MoreThuenteLineSearch.forConjugateGradient())) {
+            for (double start : new double[]{0.5, 1, 3}) {
+                MoreThuenteLineSearch.Outcome o = ls.search1d(phi, at0[0], at0[1], start);
+                String where = "α₀ = " + start + ", " + ls.name() + ": " + o;
+                assertTrue(o.alpha() > 0, where);
+                assertEquals(phi.apply(o.alpha())[1], o.derivative(), 0, where);
+                assertTrue(Math.abs(o.derivative()) <= ls.eta() * Math.abs(at0[1]), where);
+                assertTrue(o.value() <= c + 1e-6 * c, where);
+                assertFalse(o.found(), where);
+                assertTrue(o.message().contains("approximate Wolfe"), where);
+            }
+        }
+        // a derivative that claims "flat" while f climbs buys at most a rise of 1e-6·|φ(0)|
+        DoubleFunction<double[]> climbing = a -> new double[]{1 + a, a == 0 ? -1 : 0};
+        MoreThuenteLineSearch.Outcome o = MoreThuenteLineSearch.forQuasiNewton().search1d(climbing, 1, -1, 1);
+        assertTrue(o.alpha() == 0 || o.value() <= 1 + 1e-6, o.toString());
+    }
+
     /** f overflowing beyond α = 2 is "too far": the search comes back, never returns a non-finite point. */
     @Test
     void nonFiniteTrialsAreTreatedAsTooFar() {

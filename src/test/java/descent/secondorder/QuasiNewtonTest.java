@@ -173,6 +173,24 @@ class QuasiNewtonTest {
         assertEquals(lbfgsB.size() + cg.size(), checked);
     }
 
+    /**
+     * Brown and Dennis (f* ≈ 85822.2): near the minimizer the decrease a step still achieves is below the rounding of
+     * f, so no trial passes the sufficient-decrease test. With the approximate Wolfe fallback both methods still reach
+     * ‖g‖∞ ≤ 1e-5; f is checked against the minimum found by Newton's method on ∇f alone (computed once with numpy
+     * from scipy's end point: 85822.20162635628, ‖g‖∞ = 4e-11 there), ∇f at the end recomputed here.
+     */
+    @Test
+    void brownAndDennisIsSolvedWhereFNoLongerResolvesTheDecrease() {
+        descent.functions.TestFunction f = descent.functions.MoreGarbowHillstrom.brownDennis();
+        for (Minimizer m : new Minimizer[]{new LBFGS(10), new NonlinearCG()}) {
+            Result r = m.minimize(f, f.start());
+            assertTrue(r.success(), r.toString());
+            double[] g = new double[4];
+            assertEquals(85822.20162635628, f.valueAndGradient(r.x(), g), 1e-9 * 85822.2, r.toString());
+            assertTrue(Vectors.infNorm(g) <= 1e-5, r.toString());
+        }
+    }
+
     @Test
     void hessianFreeTrainsWithFiniteDifferenceHessianVectorProducts() {
         LogisticRegression lr = LogisticRegression.synthetic(200, 5, 3, 1e-3, 4);
