@@ -37,7 +37,7 @@ public final class TrainCommand {
     static final String HELP = """
             Usage: ./descent train [OPTIONS]
 
-            Trains a 784-256-128-10 network with batch normalization and dropout on Fashion-MNIST (60 000 training images, of which
+            Trains a 784-512-256-10 network with batch normalization and dropout on Fashion-MNIST (60 000 training images, of which
             --validation are held out for early stopping and model selection), prints one line per epoch (loss, train and
             validation accuracy, learning rate, seconds, images/s), writes a checkpoint after every epoch, evaluates the
             network with the lowest validation error once on the 10 000 test images and ends with "test accuracy 0.XXXX".
@@ -48,7 +48,7 @@ public final class TrainCommand {
               --batch N           minibatch size [128]
               --lr X              peak learning rate of AdamW (warm-up, then cosine to 0) [0.002]
               --weight-decay X    AdamW weight decay, PyTorch's convention [0.0001]
-              --hidden A,B,...    hidden layer widths [256,128]
+              --hidden A,B,...    hidden layer widths [512,256]
               --no-batchnorm      leave batch normalization out
               --keep P            dropout keep probability after each hidden ReLU, 1 for no dropout [0.8]
               --patience N        early stopping: epochs without a lower validation error [6]

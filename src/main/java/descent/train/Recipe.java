@@ -70,11 +70,11 @@ public record Recipe(int[] hidden, boolean batchNorm, double keep, int epochs, i
     }
 
     /**
-     * The defaults of {@code ./descent train}: 784-256-128-10 with batch norm and dropout (keep 0.8), 20 epochs of 128,
+     * The defaults of {@code ./descent train}: 784-512-256-10 with batch norm and dropout (keep 0.8), 20 epochs of 128,
      * ε = 2·10⁻³.
      */
     public static Recipe defaults() {
-        return new Recipe(new int[]{256, 128}, true, 0.8, 20, 128, 2e-3, 1e-4, 1, 6, 6000, 1);
+        return new Recipe(new int[]{512, 256}, true, 0.8, 20, 128, 2e-3, 1e-4, 1, 6, 6000, 1);
     }
 
     public Recipe withEpochs(int e) {
