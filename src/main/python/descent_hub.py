@@ -13,7 +13,7 @@ A JupyterHub (Debian's jupyterhub 3.0 + node-configurable-http-proxy) on this ma
   provision  (called by the hub itself) the student release into a student's home on first login
 
 Every state file lives under PREFIX: build/, release/, share/jupyter/, hub/ (config, database, log, pid),
-students.csv, passwords.csv (mode 600), submissions/DATE/, grades/DATE/.
+students.csv, passwords.csv (mode 600), submissions/DATE/ and grades/DATE/ (root only).
 """
 import argparse
 import csv
@@ -35,6 +35,8 @@ from pathlib import Path
 DEFAULT_PREFIX = "/opt/descent-class"
 MARK = "(descent class student)"        # ends the GECOS comment of every user `hub add` created
 NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+RUNUSER = shutil.which("runuser") or "/usr/sbin/runuser"
+USER_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
 NODE_PATH = "/usr/share/nodejs"          # Debian's node modules; the machine's `node` may not search there
 SUBMISSION_FILE_LIMIT = 1 << 20          # bytes per collected file
 SUBMISSION_FILES = 2000                  # files per collected submission
@@ -310,44 +312,33 @@ def cmd_setup(a):
 
 
 def provision(username, prefix):
-    """First login: copies the student release into ~/descent (only if it is not there), owned by the student, and
-    points its target/ at the shared build so grading cells and `./descent grade` work without building."""
+    """First login: copies the student release into ~/descent (only if there is nothing there) and points its
+    target/ at the shared build, so grading cells and `./descent grade` work without building. Every step runs as
+    the student (runuser), so nothing in the home is created or changed with root's rights."""
     pw = user(username)
     if not is_student(pw):
         raise HubError(f"{username} is not a student of this class")
     home = Path(pw.pw_dir)
-    course = home / "descent"
-    if course.exists():
+    if os.path.lexists(home / "descent"):
         return False
     build = prefix / "build"
-    tmp = home / ".descent-copy"
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(prefix / "release", tmp, symlinks=True)
-    # files older than the shared build, so the launcher does not try to rebuild into the read-only target/
-    then = (build / "classpath.txt").stat().st_mtime - 60
-    target = tmp / "target"
-    target.mkdir()
-    for name in ("classes", "tools-classes", "kernel"):
-        (target / name).symlink_to(build / name)
-    for name in ("classpath.txt", "tools-classpath.txt"):
-        shutil.copy(build / name, target / name)
-    for dirpath, dirnames, filenames in os.walk(tmp):
-        for n in dirnames + filenames:
-            p = os.path.join(dirpath, n)
-            if not os.path.islink(p) and not p.startswith(str(target)):
-                os.utime(p, (then, then))
-        os.lchown(dirpath, pw.pw_uid, pw.pw_gid)
-        os.chmod(dirpath, 0o755)
-        for n in filenames:
-            p = os.path.join(dirpath, n)
-            os.lchown(p, pw.pw_uid, pw.pw_gid)
-            if not os.path.islink(p):
-                os.chmod(p, 0o755 if os.stat(p).st_mode & stat.S_IXUSR else 0o644)
-        for n in dirnames:
-            p = os.path.join(dirpath, n)
-            if os.path.islink(p):
-                os.lchown(p, pw.pw_uid, pw.pw_gid)
-    os.rename(tmp, course)
+    # files dated before every shared build file, so the launcher never tries to rebuild into the read-only build
+    then = int(min((build / f).stat().st_mtime for f in ("classpath.txt", "kernel/rapaio-jupyter-kernel.jar",
+                                                         "kernel/boot/descent/kernel/KernelMain.class")) - 60)
+    script = """set -eu
+cd "$3"
+rm -rf .descent-copy
+cp -R "$1/release" .descent-copy
+chmod -R u+w .descent-copy
+find .descent-copy -exec touch -h -d "@$2" {} +
+mkdir .descent-copy/target
+for f in classes tools-classes kernel classpath.txt tools-classpath.txt; do ln -s "$1/build/$f" ".descent-copy/target/$f"; done
+mv -T .descent-copy descent
+"""
+    r = subprocess.run([RUNUSER, "-u", username, "--", "/bin/sh", "-c", script, "provision", str(prefix),
+                        str(then), str(home)], capture_output=True, text=True, env=USER_ENV)
+    if r.returncode != 0:
+        raise HubError(f"could not copy the course into ~{username}/descent: {r.stderr.strip()}")
     return True
 
 
@@ -555,42 +546,57 @@ def cmd_status(a):
 
 # ------------------------------------------------------------------------------------------------ collect and grade
 
-def copy_submission(src, dest):
-    """Copies the regular files of src (never following links) into dest; returns (files, notes)."""
+def copy_submission(username, dest):
+    """Reads ~/descent/exercises as the student (tar run by runuser: only what the student can read) and unpacks the
+    regular files and directories into dest, with root's rights but nothing else: no links, devices, absolute or
+    `..` paths, at most SUBMISSION_FILES files of at most SUBMISSION_FILE_LIMIT bytes. Returns (files, notes) or
+    None when there is no exercises/ directory."""
+    import tarfile
+    import tempfile
+    pw = user(username)
+    src = Path(pw.pw_dir) / "descent/exercises"
+    r = subprocess.run([RUNUSER, "-u", username, "--", "/bin/sh", "-c",
+                        'test -d "$1" && test ! -L "$1" && cd "$1" && exec tar -cf - .', "collect", str(src)],
+                       capture_output=True, env=USER_ENV)
+    if r.returncode != 0:
+        return None
     notes, count = [], 0
-    for dirpath, dirnames, filenames in os.walk(src, followlinks=False):
-        rel = Path(dirpath).relative_to(src)
-        for d in list(dirnames):
-            if os.path.islink(os.path.join(dirpath, d)):
-                notes.append(f"skipped the link {rel / d}")
-                dirnames.remove(d)
-        (dest / rel).mkdir(parents=True, exist_ok=True)
-        for n in filenames:
-            p = os.path.join(dirpath, n)
-            st = os.lstat(p)
-            if not stat.S_ISREG(st.st_mode):
-                notes.append(f"skipped {rel / n} (not a regular file)")
-                continue
-            if st.st_size > SUBMISSION_FILE_LIMIT:
-                notes.append(f"skipped {rel / n} ({st.st_size} bytes; limit {SUBMISSION_FILE_LIMIT})")
-                continue
-            count += 1
-            if count > SUBMISSION_FILES:
-                notes.append(f"stopped after {SUBMISSION_FILES} files")
-                return count - 1, notes
-            # read through an O_NOFOLLOW descriptor, so a file swapped for a link meanwhile is not followed
-            fd = os.open(p, os.O_RDONLY | os.O_NOFOLLOW)
-            with os.fdopen(fd, "rb") as fin, open(dest / rel / n, "wb") as fout:
-                shutil.copyfileobj(fin, fout)
-            os.utime(dest / rel / n, ns=(st.st_atime_ns, st.st_mtime_ns))
+    with tempfile.TemporaryFile() as buf:
+        buf.write(r.stdout)
+        buf.seek(0)
+        with tarfile.open(fileobj=buf, mode="r:") as t:
+            for m in t:
+                name = Path(m.name)
+                if name.is_absolute() or ".." in name.parts:
+                    notes.append(f"skipped {m.name} (path outside exercises/)")
+                    continue
+                target = dest / name
+                if m.isdir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                if not m.isfile():
+                    notes.append(f"skipped {m.name} (not a regular file)")
+                    continue
+                if m.size > SUBMISSION_FILE_LIMIT:
+                    notes.append(f"skipped {m.name} ({m.size} bytes; limit {SUBMISSION_FILE_LIMIT})")
+                    continue
+                count += 1
+                if count > SUBMISSION_FILES:
+                    notes.append(f"stopped after {SUBMISSION_FILES} files")
+                    return count - 1, notes
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with t.extractfile(m) as fin, open(target, "wb") as fout:
+                    shutil.copyfileobj(fin, fout)
+                os.utime(target, (m.mtime, m.mtime))
     return count, notes
 
 
 def lock_down(tree):
+    """Read-only for root, nothing for anyone else (students must not read each other's work)."""
     for dirpath, dirnames, filenames in os.walk(tree):
         for n in filenames:
-            os.chmod(os.path.join(dirpath, n), 0o444)
-        os.chmod(dirpath, 0o555)
+            os.chmod(os.path.join(dirpath, n), 0o400)
+        os.chmod(dirpath, 0o500)
 
 
 def cmd_collect(a):
@@ -606,19 +612,20 @@ def cmd_collect(a):
     if out.exists():
         raise HubError(f"{out} exists already; collections are never overwritten (choose another --name)")
     out.mkdir(parents=True)
+    os.chmod(prefix / "submissions", 0o700)
     rows, missing = [], 0
     for s in students:
         u = s["username"]
         pw = user(u)
-        src = Path(pw.pw_dir) / "descent/exercises" if pw else None
-        dest = out / u
-        if not pw or not src.is_dir() or src.is_symlink():
-            why = "no such system user" if not pw else f"no {src}"
+        got = copy_submission(u, out / u / "exercises") if is_student(pw) else None
+        if got is None:
+            why = "not a student of this class" if not is_student(pw) else f"no {pw.pw_dir}/descent/exercises"
+            shutil.rmtree(out / u, ignore_errors=True)
             print(f"collect: {u}: MISSING ({why})")
             rows.append([u, "missing", why, 0])
             missing += 1
             continue
-        count, notes = copy_submission(src, dest / "exercises")
+        count, notes = got
         rows.append([u, "collected", "; ".join(notes), count])
         print(f"collect: {u}: {count} file(s)" + (f" ({'; '.join(notes)})" if notes else ""))
     write_csv(out / "manifest.csv", ["student", "state", "note", "files"], rows)
@@ -683,6 +690,7 @@ def cmd_grade(a):
         manifest = list(csv.DictReader(f))
     out = Path(a.out).resolve() if a.out else prefix / "grades" / coll.name
     out.mkdir(parents=True, exist_ok=True)
+    os.chmod(out.parent if not a.out else out, 0o700)   # reports are for the instructor
     launcher = Path(a.root).resolve() / "descent"
     rows = []
     import concurrent.futures

@@ -19,7 +19,6 @@ figure and the checks printed with it, not the code (the cell tag `slides-figure
 import argparse
 import copy
 import json
-import os
 import re
 import shutil
 import subprocess

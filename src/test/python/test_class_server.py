@@ -139,25 +139,51 @@ async def execute_notebook(ws_url, token, nb, on_first_output, cell_timeout):
     from tornado.websocket import websocket_connect
     conn = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}))
     session = uuid.uuid4().hex
+
+    def request(msg_type, content, channel="shell"):
+        msg_id = uuid.uuid4().hex
+        conn.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "username": "test", "session": session, "msg_type": msg_type,
+                       "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "channel": channel, "buffers": [], "content": content}))
+        return msg_id
     try:
+        # wait for the kernel as Jupyter's own clients do: kernel_info_request, resent every 2 s, until a reply
+        # (a request sent while the notebook server is still connecting the kernel's channels can be lost)
+        deadline = time.monotonic() + cell_timeout
+        asked = set()
+        ready = False
+        while not ready:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the kernel did not answer kernel_info_request within {cell_timeout} s")
+            asked.add(request("kernel_info_request", {}))
+            until = time.monotonic() + 2
+            while not ready and time.monotonic() < until:
+                try:
+                    raw = await asyncio.wait_for(conn.read_message(), max(0.05, until - time.monotonic()))
+                except asyncio.TimeoutError:
+                    break
+                if raw is None:
+                    raise RuntimeError("the kernel's websocket closed before the kernel was ready")
+                m = json.loads(raw)
+                ready = m["msg_type"] == "kernel_info_reply" and m.get("parent_header", {}).get("msg_id") in asked
         for i, cell in enumerate(nb["cells"]):
             if cell["cell_type"] != "code":
                 continue
             code = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            msg_id = uuid.uuid4().hex
-            conn.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "username": "test", "session": session, "msg_type": "execute_request",
-                           "version": "5.3", "date": ""},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                            "allow_stdin": False, "stop_on_error": True}}))
+            msg_id = request("execute_request", {"code": code, "silent": False, "store_history": True,
+                                                 "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
             outputs, idle, reply = [], False, None
             deadline = time.monotonic() + cell_timeout
             while not (idle and reply):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise RuntimeError(f"cell {i} did not finish within {cell_timeout} s")
-                raw = await asyncio.wait_for(conn.read_message(), left)
+                try:
+                    raw = await asyncio.wait_for(conn.read_message(), left)
+                except asyncio.TimeoutError:
+                    raise RuntimeError(f"cell {i} did not finish within {cell_timeout} s "
+                                       f"({len(outputs)} output(s) so far)") from None
                 if raw is None:
                     raise RuntimeError(f"the kernel's websocket closed during cell {i}")
                 m = json.loads(raw)
@@ -207,6 +233,17 @@ def memory_of(uid):
     return out
 
 
+def user_cmdlines(uid):
+    out = []
+    for d in Path("/proc").iterdir():
+        try:
+            if d.name.isdigit() and d.stat().st_uid == uid:
+                out.append((d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:
+            pass
+    return out
+
+
 def student_session(checks, base, api_token, username, password, results, start_barrier, timeouts):
     """One student: login, first-login copy, notebook run in their own Java kernel."""
     import requests
@@ -241,6 +278,10 @@ def student_session(checks, base, api_token, username, password, results, start_
         r["first_output_s"] = first["t"] - t0
         r["run_s"] = time.monotonic() - t0
         r["memory"] = memory_of(pwd.getpwnam(username).pw_uid)
+        cmdlines = [c for c in user_cmdlines(pwd.getpwnam(username).pw_uid) if "jupyterhub-singleuser" in c]
+        checks.check(len(cmdlines) == 1 and all(f"{opt}={timeouts['idle']}" in cmdlines[0] for opt in (
+            "--NotebookApp.shutdown_no_activity_timeout", "--MappingKernelManager.cull_idle_timeout")),
+            f"{username}: their server runs as them with idle culling ({timeouts['idle']} s)", str(cmdlines)[:300])
         put = requests.put(f"{base}/user/{username}/api/contents/{NOTEBOOK}", headers=auth, timeout=60,
                            json={"type": "notebook", "format": "json", "content": nb})
         graded = [c for c in nb["cells"] if c["cell_type"] == "code" and "Grade.exercise" in "".join(c["source"])]
@@ -284,6 +325,7 @@ def main(argv=None):
     roster.write_text("username,name\n" + "".join(f"{n},Test student {i + 1}\n" for i, n in enumerate(names)))
     env = dict(os.environ)
     started = False
+    port = None
     try:
         bad_input(checks, prefix, tag)
         t = time.monotonic()
@@ -318,7 +360,7 @@ def main(argv=None):
         api_token = (prefix / "hub/api_token").read_text().strip()
         results = {}
         barrier = threading.Barrier(3)
-        timeouts = {"spawn": 240, "cell": 300}
+        timeouts = {"spawn": 240, "cell": 300, "idle": 600}
         threads = [threading.Thread(target=student_session, args=(checks, base, api_token, n, passwords[n], results,
                                                                   barrier, timeouts)) for n in names[:3]]
         for th in threads:
@@ -343,6 +385,16 @@ def main(argv=None):
             src = f.read_text()
             checks.check(STUB.search(src) is not None, f"{n}: the stub of {EXERCISE} is in their copy")
             write_as(n, f, STUB.sub(body, src))
+        # a student grades their own work in a terminal, with the shared build (light mode, as themselves)
+        g = run(["runuser", "-u", names[0], "--", "sh", "-c", f"cd ~/descent && ./descent grade {EXERCISE}"],
+                timeout=600)
+        checks.check(g.returncode == 0 and re.search(r"^total\s+(\d+)\s+\1\s*$", g.stdout, re.M) is not None,
+                     f"{names[0]}: ./descent grade {EXERCISE} in their terminal gives full marks (no rebuild)",
+                     (g.stdout + g.stderr)[-600:])
+        # a link to a file the student may not read must not be followed by the collection (it runs as root)
+        leak = run(["runuser", "-u", names[1], "--", "ln", "-s", "/etc/shadow",
+                    str(Path(pwd.getpwnam(names[1]).pw_dir) / "descent/exercises/backprop/Leak.java")])
+        checks.check(leak.returncode == 0, f"{names[1]}: planted a link to /etc/shadow", leak.stderr)
         homes_before = {n: tree_digest(Path(pwd.getpwnam(n).pw_dir)) for n in names}
         p = run([str(root / "descent"), "hub", "collect", "--prefix", str(prefix), "--name", "week1"])
         print(p.stdout.rstrip())
@@ -350,6 +402,11 @@ def main(argv=None):
         checks.check(p.returncode == 0 and (coll / names[0] / "exercises/backprop/MultiplyGate.java").is_file(),
                      "hub collect copied the submissions", p.stderr + p.stdout)
         checks.check(f"{names[3]}: MISSING" in p.stdout, "hub collect names the missing submission", p.stdout)
+        checks.check("skipped ./backprop/Leak.java (not a regular file)" in p.stdout
+                     and not (coll / names[1] / "exercises/backprop/Leak.java").exists(),
+                     "hub collect skips links (the planted /etc/shadow link is not followed)", p.stdout)
+        peek = run(["runuser", "-u", names[0], "--", "ls", str(coll / names[1])])
+        checks.check(peek.returncode != 0, "a student cannot read the collected submissions", peek.stdout)
         checks.check(all(tree_digest(Path(pwd.getpwnam(n).pw_dir)) == homes_before[n] for n in names),
                      "hub collect modified nothing in the students' homes")
         ro = all(not (os.stat(os.path.join(dp, x)).st_mode & 0o222)
@@ -414,6 +471,9 @@ def main(argv=None):
             if started:
                 checks.check(not left, "nothing of the students was left running after hub stop",
                              f"{len(left)} process(es) killed")
+                ours = [c for c in user_cmdlines(0) if str(prefix) in c or (
+                    "configurable-http-proxy" in c and f"--port {port}" in c)]
+                checks.check(not ours, "the hub and its proxy stopped", "; ".join(ours)[:300])
             p = run([str(root / "descent"), "hub", "remove", str(roster), "--prefix", str(prefix)])
             gone = all(hub.user(n) is None and not Path(f"/home/{n}").exists() for n in names)
             if not gone:   # remove by hand what is left, even when `hub remove` failed

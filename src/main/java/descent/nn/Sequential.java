@@ -162,6 +162,25 @@ public final class Sequential {
         return value;
     }
 
+    /**
+     * As {@link #lossAndGradient(DMatrixRMaj, int[])}, and also writes ∂L/∂x (batch×inputs) into {@code gradX}
+     * (reshaped): the input gradient that adversarial examples need (Goodfellow et al. 2014b). Returns the loss.
+     */
+    public double lossAndInputGradient(DMatrixRMaj x, int[] labels, DMatrixRMaj gradX) {
+        if (gradX == null) {
+            throw new IllegalArgumentException("network " + this + ": lossAndInputGradient needs a matrix for ∂L/∂x, got null");
+        }
+        zeroGrad();
+        double value = check(loss.evaluate(forward(x), labels, gradOutput), x);
+        DMatrixRMaj g = gradOutput;
+        for (int i = caches.length - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, caches[i], true);
+        }
+        gradX.reshape(g.numRows, g.numCols, false);
+        System.arraycopy(g.data, 0, gradX.data, 0, g.getNumElements());
+        return value;
+    }
+
     /** A gradient oracle over a fixed batch, for optimizers and {@code ParamsObjective}. */
     public GradientOracle oracle(DMatrixRMaj x, int[] labels) {
         return () -> lossAndGradient(x, labels);

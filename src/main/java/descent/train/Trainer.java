@@ -46,6 +46,7 @@ public final class Trainer {
     private Penalty penalty;
     private Monitor monitor;
     private long maxSteps = Long.MAX_VALUE;
+    private BatchObjective objective;
     private java.nio.file.Path checkpointFile;
     private Checkpoint resumeFrom;
     private int trainingEvaluationSize = Integer.MAX_VALUE;
@@ -53,6 +54,17 @@ public final class Trainer {
     private int[] evalY;
     private int[] evalIndex = new int[0];
     private Augmenter augmenter;
+    private boolean monitorError;
+
+    /**
+     * The loss a training step minimizes on one minibatch, when it is not simply the network's loss there: e.g.
+     * adversarial training's mix of clean and perturbed inputs. The default is {@code net.oracle(x, labels)}. The
+     * trainer asks once per minibatch buffer, which it refills before every step: the oracle must read {@code x} and
+     * {@code labels} when it is evaluated, not when it is made.
+     */
+    public interface BatchObjective {
+        GradientOracle oracle(Sequential net, DMatrixRMaj x, int[] labels);
+    }
 
     /**
      * Something that looks at the validation loss every {@link #interval()} minibatch steps of
@@ -142,7 +154,22 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * The monitor sees the validation <em>error rate</em> 1 − accuracy instead of the validation loss (Goodfellow et
+     * al. Alg. 7.1 watches "the validation set error"; the cross-entropy can rise while fewer examples are misclassified).
+     */
+    public Trainer monitorValidationError() {
+        this.monitorError = true;
+        return this;
+    }
+
     /** Any other {@link Monitor} of the validation loss. */
+    /** Minimizes {@code o}'s loss on each minibatch instead of the network's own (added after chapter 06). */
+    public Trainer objective(BatchObjective o) {
+        this.objective = nonNull("the batch objective", o);
+        return this;
+    }
+
     public Trainer monitor(Monitor m) {
         this.monitor = nonNull("monitor", m);
         return this;
@@ -282,7 +309,7 @@ public final class Trainer {
             k = resumeFrom.step();
             firstEpoch = resumeFrom.epoch() + 1;
             stop = monitor instanceof EarlyStopping es && es.stopped();
-        } else if (monitor != null && monitor.start(() -> evaluate(validation)[0])) {
+        } else if (monitor != null && monitor.start(() -> monitored(validation))) {
             monitor.finish();
             return history;
         }
@@ -290,8 +317,8 @@ public final class Trainer {
         DMatrixRMaj xb = new DMatrixRMaj(full, train.features()), xr = rest == 0 ? null : new DMatrixRMaj(rest, train.features());
         int[] yb = new int[full], yr = rest == 0 ? null : new int[rest];
         // one oracle per buffer pair, built once: a step allocates nothing here
-        GradientOracle oracleFull = wrap(net.oracle(xb, yb));
-        GradientOracle oracleRest = rest == 0 ? null : wrap(net.oracle(xr, yr));
+        GradientOracle oracleFull = wrap(objective == null ? net.oracle(xb, yb) : objective.oracle(net, xb, yb));
+        GradientOracle oracleRest = rest == 0 ? null : wrap(objective == null ? net.oracle(xr, yr) : objective.oracle(net, xr, yr));
         for (int epoch = firstEpoch; epoch <= epochs && !stop; epoch++) {
             long started = System.nanoTime();
             if (shuffle) {
@@ -339,7 +366,7 @@ public final class Trainer {
                 sum += loss;
                 batches++;
                 seen += count;
-                if (monitor != null && k % monitor.interval() == 0 && monitor.observe(k, evaluate(validation)[0])) {
+                if (monitor != null && k % monitor.interval() == 0 && monitor.observe(k, monitored(validation))) {
                     stop = true;
                 }
                 if (stop || k >= maxSteps) {
@@ -375,6 +402,11 @@ public final class Trainer {
             monitor.finish();
         }
         return history;
+    }
+
+    private double monitored(Dataset validation) {
+        double[] r = evaluate(validation, validation.size());
+        return monitorError ? 1 - r[1] : r[0];
     }
 
     private GradientOracle wrap(GradientOracle oracle) {
