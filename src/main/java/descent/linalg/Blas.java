@@ -19,7 +19,34 @@ public final class Blas {
     private static final String NATIVE_LIB = "dev.ludovic.netlib.blas.nativeLib";
     private static final BLAS BLAS_INSTANCE = load();
 
+    // opt-in timing of gemm for benchmarks (one thread calls gemm; off by default, then a branch and nothing else)
+    private static boolean timing;
+    private static long gemmNanos;
+    private static long gemmCalls;
+
     private Blas() {
+    }
+
+    /**
+     * Starts (true) or stops accumulating the wall time spent inside {@link #gemm}, for benchmarks that split a step
+     * into GEMM and everything else; starting resets the totals. Not thread-safe: time one training thread.
+     */
+    public static void timeGemm(boolean on) {
+        if (on) {
+            gemmNanos = 0;
+            gemmCalls = 0;
+        }
+        timing = on;
+    }
+
+    /** Nanoseconds spent in {@link #gemm} since {@link #timeGemm}(true). */
+    public static long gemmNanos() {
+        return gemmNanos;
+    }
+
+    /** Calls of {@link #gemm} since {@link #timeGemm}(true). */
+    public static long gemmCalls() {
+        return gemmCalls;
     }
 
     private static BLAS load() {
@@ -83,8 +110,13 @@ public final class Blas {
             }
             return;
         }
+        long t0 = timing ? System.nanoTime() : 0;
         BLAS_INSTANCE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                 b.data, 0, Math.max(1, b.numCols), a.data, 0, Math.max(1, a.numCols), beta, c.data, 0, Math.max(1, n));
+        if (timing) {
+            gemmNanos += System.nanoTime() - t0;
+            gemmCalls++;
+        }
     }
 
     /** C ← A·B (β = 0). */

@@ -46,6 +46,8 @@ public final class EarlyStopping implements Trainer.Monitor {
     private final int patience;
     private final double[][] best;
     private long maxSteps = Long.MAX_VALUE;
+    private descent.nn.Sequential stateOf;
+    private byte[] bestLayerState = new byte[0];
 
     private long i;
     private int j;
@@ -88,6 +90,19 @@ public final class EarlyStopping implements Trainer.Monitor {
                     + ", got " + cap);
         }
         this.maxSteps = cap;
+        return this;
+    }
+
+    /**
+     * Keep the layers' state (batch normalization's running statistics) with θ*, so that the restored network
+     * normalizes with the statistics it had at i*, not with those of the last step. Returns this.
+     */
+    public EarlyStopping withLayerStateOf(descent.nn.Sequential net) {
+        if (net == null) {
+            throw new IllegalArgumentException("EarlyStopping: the network whose layer state to keep is null");
+        }
+        this.stateOf = net;
+        snapshot();
         return this;
     }
 
@@ -194,6 +209,8 @@ public final class EarlyStopping implements Trainer.Monitor {
         for (double[] b : best) {
             Checkpoint.writeDoubles(out, b, b.length);
         }
+        out.writeInt(bestLayerState.length);
+        out.write(bestLayerState);
     }
 
     void readState(java.io.DataInputStream in, String source) throws java.io.IOException {
@@ -222,6 +239,13 @@ public final class EarlyStopping implements Trainer.Monitor {
             }
             System.arraycopy(b, 0, best[t], 0, b.length);
         }
+        int ls = in.readInt();
+        if (ls < 0 || ls > in.available()) {
+            throw new java.io.EOFException("layer state of " + ls + " bytes");
+        }
+        byte[] layerState = new byte[ls];
+        in.readFully(layerState);
+        bestLayerState = layerState;
         i = si;
         j = sj;
         v = sv;
@@ -237,11 +261,35 @@ public final class EarlyStopping implements Trainer.Monitor {
         for (int t = 0; t < best.length; t++) {
             System.arraycopy(best[t], 0, params.get(t).value().data, 0, best[t].length);
         }
+        if (stateOf != null) {
+            try {
+                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bestLayerState));
+                for (descent.nn.Layer l : stateOf.layers()) {
+                    l.readState(in, "early stopping's snapshot");
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private void snapshot() {
         for (int t = 0; t < best.length; t++) {
             System.arraycopy(params.get(t).value().data, 0, best[t], 0, best[t].length);
+        }
+        if (stateOf != null) {
+            // only on an improvement, not per step: a few kilobytes for batch norm's statistics
+            try {
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+                for (descent.nn.Layer l : stateOf.layers()) {
+                    l.writeState(out);
+                }
+                out.flush();
+                bestLayerState = b.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -54,6 +54,7 @@ public final class Trainer {
     private int[] evalY;
     private int[] evalIndex = new int[0];
     private Augmenter augmenter;
+    private boolean monitorError;
 
     /**
      * The loss a training step minimizes on one minibatch, when it is not simply the network's loss there: e.g.
@@ -150,6 +151,15 @@ public final class Trainer {
     /** Algorithm 7.3's loop: train until the validation loss is ≤ ε (or the cap, or the epochs, end it). */
     public Trainer continueToTarget(ContinueToTarget loop) {
         this.monitor = nonNull("continue-to-target loop", loop);
+        return this;
+    }
+
+    /**
+     * The monitor sees the validation <em>error rate</em> 1 − accuracy instead of the validation loss (Goodfellow et
+     * al. Alg. 7.1 watches "the validation set error"; the cross-entropy can rise while fewer examples are misclassified).
+     */
+    public Trainer monitorValidationError() {
+        this.monitorError = true;
         return this;
     }
 
@@ -299,7 +309,7 @@ public final class Trainer {
             k = resumeFrom.step();
             firstEpoch = resumeFrom.epoch() + 1;
             stop = monitor instanceof EarlyStopping es && es.stopped();
-        } else if (monitor != null && monitor.start(() -> evaluate(validation)[0])) {
+        } else if (monitor != null && monitor.start(() -> monitored(validation))) {
             monitor.finish();
             return history;
         }
@@ -356,7 +366,7 @@ public final class Trainer {
                 sum += loss;
                 batches++;
                 seen += count;
-                if (monitor != null && k % monitor.interval() == 0 && monitor.observe(k, evaluate(validation)[0])) {
+                if (monitor != null && k % monitor.interval() == 0 && monitor.observe(k, monitored(validation))) {
                     stop = true;
                 }
                 if (stop || k >= maxSteps) {
@@ -392,6 +402,11 @@ public final class Trainer {
             monitor.finish();
         }
         return history;
+    }
+
+    private double monitored(Dataset validation) {
+        double[] r = evaluate(validation, validation.size());
+        return monitorError ? 1 - r[1] : r[0];
     }
 
     private GradientOracle wrap(GradientOracle oracle) {

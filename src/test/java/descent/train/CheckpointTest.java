@@ -13,6 +13,7 @@ import descent.optim.Adam;
 import descent.optim.Momentum;
 import descent.optim.Optimizer;
 import descent.optim.Schedule;
+import descent.regularize.dropout.Dropout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +42,16 @@ class CheckpointTest {
     static final Dataset DATA = FashionMnist.train(1200);
     static final Dataset[] PARTS = DATA.split(0.75, new Random(11));
 
-    /** 784-32-BN-ReLU-10 from {@code seed}: batch norm has layer state beyond its parameters. */
+    /**
+     * 784-32-BN-ReLU-dropout-16-ReLU-dropout-10 from {@code seed}: batch norm and dropout have layer state beyond
+     * their parameters (running statistics, the mask generators).
+     */
     static Sequential net(long seed) {
         Random rng = new Random(seed);
         return new Sequential(new SoftmaxCrossEntropy(), new Linear("fc1", 784, 32, Init.he(), rng),
-                BatchNorm.pytorch("bn1", 32), new ReLU(), new Linear("fc2", 32, 10, Init.xavier(), rng));
+                BatchNorm.pytorch("bn1", 32), new ReLU(), Dropout.inverted(0.8, new Random(rng.nextLong())),
+                new Linear("fc2", 32, 16, Init.he(), rng), new ReLU(), Dropout.inverted(0.9, new Random(rng.nextLong())),
+                new Linear("fc3", 16, 10, Init.xavier(), rng));
     }
 
     /** A run of {@code epochs} epochs with Adam, a cosine schedule over 4 epochs and early stopping every epoch. */
@@ -56,7 +62,7 @@ class CheckpointTest {
     }
 
     static EarlyStopping stopping(Sequential net) {
-        return new EarlyStopping(net.params(), (PARTS[0].size() + 63) / 64, 3);
+        return new EarlyStopping(net.params(), (PARTS[0].size() + 63) / 64, 3).withLayerStateOf(net);
     }
 
     static double[][] values(Sequential net) {
@@ -156,6 +162,7 @@ class CheckpointTest {
         Random rng = new Random(0);
         Sequential wider = new Sequential(new SoftmaxCrossEntropy(), new Linear("fc1", 784, 64, Init.he(), rng),
                 BatchNorm.pytorch("bn1", 64), new ReLU(), new Linear("fc2", 64, 10, Init.xavier(), rng));
+        assertNotEquals(wider.toString(), net.toString());
         Trainer t = new Trainer(wider, new Adam(wider.params()), new Random(1)).epochs(2).progress(null)
                 .resume(Checkpoint.load(file));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.fit(PARTS[0]));
@@ -247,5 +254,24 @@ class CheckpointTest {
         for (Param p : net.params()) {
             assertNotNull(p.value());
         }
+    }
+
+    @Test
+    void aNaNInTheInputNamesTheExampleAndDiffersFromADivergingLoss() {
+        Dataset data = PARTS[0].select(java.util.stream.IntStream.range(0, 300).toArray(), "subset");
+        data.x().data[137 * 784 + 400] = Double.NaN; // example 137, after the data set checked its input
+        Sequential net = net(1);
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () ->
+                new Trainer(net, new Adam(net.params()), new Random(1)).batchSize(50).progress(null).fit(data));
+        assertTrue(nan.getMessage().contains("example 137") && nan.getMessage().contains("NaN")
+                && nan.getMessage().contains("feature 400") && nan.getMessage().contains("row "), nan.getMessage());
+
+        Dataset clean = PARTS[0].select(java.util.stream.IntStream.range(0, 300).toArray(), "clean");
+        Sequential big = net(1);
+        ArithmeticException div = assertThrows(ArithmeticException.class, () ->
+                new Trainer(big, new descent.optim.SGD(big.params(), 1e150), new Random(1)).batchSize(50).epochs(3)
+                        .progress(null).fit(clean));
+        assertTrue(div.getMessage().startsWith("training diverged") && !div.getMessage().contains("example"),
+                div.getMessage());
     }
 }

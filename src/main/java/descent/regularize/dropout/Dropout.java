@@ -45,7 +45,7 @@ public final class Dropout implements Layer {
 
     private final double p;
     private final Mode mode;
-    private final Random rng;
+    private Random rng;
     private boolean training = true;
     private double[] fixed;
     private int units = -1;
@@ -82,6 +82,40 @@ public final class Dropout implements Layer {
             throw new IllegalArgumentException(who + ": the keep probability p must lie in (0, 1], got " + keep);
         }
         return keep;
+    }
+
+    /**
+     * Checkpoints: the mask generator's exact state (java.util.Random's own serialized form), so that a resumed run
+     * draws the masks the uninterrupted run would have drawn. Each layer saves its own copy, so two layers sharing one
+     * generator would come back with two: give each dropout layer a generator of its own.
+     */
+    @Override
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(b)) {
+            o.writeObject(rng);
+        }
+        out.writeInt(b.size());
+        out.write(b.toByteArray());
+    }
+
+    @Override
+    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        try (java.io.ObjectInputStream o = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws java.io.IOException, ClassNotFoundException {
+                if (!desc.getName().equals(Random.class.getName())) {
+                    throw new java.io.InvalidClassException(desc.getName(), "a dropout state may only hold java.util.Random");
+                }
+                return super.resolveClass(desc);
+            }
+        }) {
+            this.rng = (Random) o.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(source + ": " + name() + ": " + e.getMessage(), e);
+        }
     }
 
     public double keep() {
