@@ -14,7 +14,6 @@ class AllocationTest {
 
     @Test
     void aStepAllocatesNothingAfterWarmUp() {
-        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Random rng = new Random(0);
         Sequential net = new Sequential(new SoftmaxCrossEntropy(),
                 new Linear("fc1", 64, 32, Init.he(), rng), new ReLU(),
@@ -28,22 +27,13 @@ class AllocationTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = rng.nextInt(10);
         }
-        for (int i = 0; i < 200; i++) {
-            net.lossAndGradient(x, y);
-        }
-        long tid = Thread.currentThread().getId();
-        long before = bean.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 100; i++) {
-            net.lossAndGradient(x, y);
-        }
-        long perStep = (bean.getThreadAllocatedBytes(tid) - before) / 100;
+        long perStep = bytesPerStep(() -> net.lossAndGradient(x, y));
         // one batch of activations alone would be 32·32·8 = 8 KB; allow a few bytes of JIT/JNI noise per step
         assertTrue(perStep < 256, "a training step allocated " + perStep + " bytes after warm-up");
     }
 
     @Test
     void aConvNetStepAllocatesNothingAfterWarmUp() {
-        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Random rng = new Random(1);
         Sequential net = new Sequential(new SoftmaxCrossEntropy(),
                 new Conv2d("c1", 1, 12, 12, 4, 3, 1, 1, Init.he(), rng), new ReLU(), new MaxPool2d(4, 12, 12, 2),
@@ -57,16 +47,22 @@ class AllocationTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = rng.nextInt(10);
         }
+        long perStep = bytesPerStep(() -> net.lossAndGradient(x, y));
+        // the im2col matrix alone is 9·16·144·8 = 166 KB; allow a few bytes of JIT/JNI noise per step
+        assertTrue(perStep < 256, "a conv-net training step allocated " + perStep + " bytes after warm-up");
+    }
+
+    /** Bytes this thread allocates per call of {@code step}, averaged over 100 calls after 200 warm-up calls. */
+    private static long bytesPerStep(Runnable step) {
+        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 200; i++) {
-            net.lossAndGradient(x, y);
+            step.run();
         }
         long tid = Thread.currentThread().getId();
         long before = bean.getThreadAllocatedBytes(tid);
         for (int i = 0; i < 100; i++) {
-            net.lossAndGradient(x, y);
+            step.run();
         }
-        long perStep = (bean.getThreadAllocatedBytes(tid) - before) / 100;
-        // the im2col matrix alone is 9·16·144·8 = 166 KB; allow a few bytes of JIT/JNI noise per step
-        assertTrue(perStep < 256, "a conv-net training step allocated " + perStep + " bytes after warm-up");
+        return (bean.getThreadAllocatedBytes(tid) - before) / 100;
     }
 }
