@@ -30,17 +30,21 @@ import java.util.Random;
 /**
  * One full epoch of Fashion-MNIST training, Descent against PyTorch 1.13 in the same run: 60 000 images in shuffled
  * minibatches of 128, 784-256-128-10 ReLU, softmax cross-entropy, Adam (ε = 10⁻³), float64; first with one thread on
- * each side, then with two ({@code OPENBLAS_NUM_THREADS} for Descent, {@code torch.set_num_threads} for PyTorch).
+ * each side, then with two.
  *
  * <p>Each Descent run is a fresh JVM (OpenBLAS reads its thread count once, when it loads) that loads the data set once,
- * takes a few warm-up steps, then times one epoch: Fisher–Yates shuffle, gather each batch into a buffer allocated once,
- * {@code Sequential.lossAndGradient}, {@code Adam.step()}. It reports the epoch's wall time, the part spent inside
- * {@code Blas.gemm} (so the rest is shuffling, copying, activations, loss and the optimizer step), the bytes the training
- * thread allocated per step after warm-up, and the peak heap. The PyTorch peer is
- * {@code src/bench/python/train_torch.py}.
+ * takes {@link #WARMUP} warm-up steps, then times one epoch. One thread: the plain path (Fisher–Yates shuffle, gather
+ * each batch into a buffer allocated once, {@code Sequential.lossAndGradient}, {@code Adam.step()}), split into GEMM
+ * (time inside {@code Blas.gemm}) and the rest. T &gt; 1 threads: {@link SynchronousDataParallel} with T Java workers
+ * and {@code OPENBLAS_NUM_THREADS=1} (data parallelism, Aggarwal §3.7.2), split into the shard phase (for worker 0:
+ * GEMM, other computing, waiting for the slowest worker) and the all-reduce + Adam phase; for comparison also the plain
+ * path with {@code OPENBLAS_NUM_THREADS=T}. PyTorch's T-thread row is {@code torch.set_num_threads(T)} (intra-op
+ * threads), its peer script {@code src/bench/python/train_torch.py}. Each row reports the bytes its threads allocated
+ * per step after warm-up and the peak heap.
  *
- * <p>{@code ./descent bench train [THREADS...] [--rounds R]}: default thread counts 1 and 2, one round; with R rounds
- * each configuration runs R times, alternating the two sides, and the medians are reported. The last line is
+ * <p>{@code ./descent bench train [THREADS...] [--rounds R] [--shards S] [--one-thread-shards S1]
+ * [--no-openblas-threads]}: default thread counts 1 and 2, one round; with R rounds each configuration runs R times,
+ * alternating the two sides, and the medians are reported. The last line is
  * {@code train: Descent X s/epoch, PyTorch Y s/epoch, ratio Z×} for one thread.
  */
 public final class TrainBench {
