@@ -5,15 +5,16 @@ Run: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/bench/python/backprop_torch.py 
 With "bn" each hidden layer is Linear -> BatchNorm1d (training mode) -> ReLU, the peer of descent.bench.BatchNormBench.
 """
 import sys
-import time
 
 import torch
 
+from benchutil import int_arg, report, time_blocks
+
 torch.set_num_threads(1)
 torch.manual_seed(0)
-warmup = int(sys.argv[1]) if len(sys.argv) > 1 else 50
-iters = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 7
+warmup = int_arg(1, 50)
+iters = int_arg(2, 100)
+repeats = int_arg(3, 7)
 batch_norm = len(sys.argv) > 4 and sys.argv[4] == "bn"
 
 if batch_norm:
@@ -39,15 +40,5 @@ def step():
     return loss
 
 
-for _ in range(warmup):
-    step()
-times = []
-for _ in range(repeats):
-    t0 = time.perf_counter()
-    for _ in range(iters):
-        step()
-    times.append((time.perf_counter() - t0) * 1000 / iters)
-times.sort()
-print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, repeats(ms/batch) {' '.join(f'{t:.3f}' for t in times)}")
-print(f"ms_min={times[0]:.4f}")
-print(f"ms_per_batch={times[len(times) // 2]:.4f}")
+times = time_blocks(step, warmup, iters, repeats)
+report(f"torch {torch.__version__}, threads {torch.get_num_threads()}", times)

@@ -4,16 +4,16 @@ Prints `ms_min=<fastest block>` and `ms_per_batch=<median>`.
 
 Run: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/bench/python/conv_torch.py [warmup] [iters] [repeats]
 """
-import sys
-import time
 
 import torch
 
+from benchutil import int_arg, report, time_blocks
+
 torch.set_num_threads(1)
 torch.manual_seed(0)
-warmup = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-iters = int(sys.argv[2]) if len(sys.argv) > 2 else 20
-repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+warmup = int_arg(1, 20)
+iters = int_arg(2, 20)
+repeats = int_arg(3, 5)
 
 conv = torch.nn.Conv2d(1, 8, 3, stride=1, padding=1).double()
 x = torch.randn(128, 1, 28, 28, dtype=torch.float64, requires_grad=True)
@@ -28,15 +28,5 @@ def step():
     y.backward(g)
 
 
-for _ in range(warmup):
-    step()
-times = []
-for _ in range(repeats):
-    t0 = time.perf_counter()
-    for _ in range(iters):
-        step()
-    times.append((time.perf_counter() - t0) * 1000 / iters)
-times.sort()
-print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, repeats(ms/batch) {' '.join(f'{t:.3f}' for t in times)}")
-print(f"ms_min={times[0]:.4f}")
-print(f"ms_per_batch={times[len(times) // 2]:.4f}")
+times = time_blocks(step, warmup, iters, repeats)
+report(f"torch {torch.__version__}, threads {torch.get_num_threads()}", times)

@@ -64,19 +64,4 @@ class AllReduceTest {
         allClose("θ after the step", input, new double[]{theta[0] - 0.1 * full[0], theta[1] - 0.1 * full[1],
                 theta[2] - 0.1 * full[2]}, t, 1e-13, REREAD);
     }
-
-
-    /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
-    private static final class Fixtures {
-        /** v[r][i] = sin(1.3 r + 0.7 i + shift)·(i + 1) + 0.5 i, times scale. */
-        static double[][] x(int m, int n, double shift, double scale) {
-            double[][] x = new double[m][n];
-            for (int r = 0; r < m; r++) {
-                for (int i = 0; i < n; i++) {
-                    x[r][i] = scale * (Math.sin(1.3 * r + 0.7 * i + shift) * (i + 1) + 0.5 * i);
-                }
-            }
-            return x;
-        }
-    }
 }

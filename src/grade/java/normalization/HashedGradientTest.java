@@ -81,30 +81,4 @@ class HashedGradientTest {
         }
         return l;
     }
-
-
-    /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
-    private static final class Fixtures {
-        /** g[r][i] = cos(0.9 r − 0.4 i) + 0.1 (r − i). */
-        static double[][] g(int m, int n) {
-            double[][] g = new double[m][n];
-            for (int r = 0; r < m; r++) {
-                for (int i = 0; i < n; i++) {
-                    g[r][i] = Math.cos(0.9 * r - 0.4 * i) + 0.1 * (r - i);
-                }
-            }
-            return g;
-        }
-
-        /** v[r][i] = sin(1.3 r + 0.7 i + shift)·(i + 1) + 0.5 i, times scale. */
-        static double[][] x(int m, int n, double shift, double scale) {
-            double[][] x = new double[m][n];
-            for (int r = 0; r < m; r++) {
-                for (int i = 0; i < n; i++) {
-                    x[r][i] = scale * (Math.sin(1.3 * r + 0.7 * i + shift) * (i + 1) + 0.5 * i);
-                }
-            }
-            return x;
-        }
-    }
 }

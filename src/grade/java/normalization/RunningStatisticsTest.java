@@ -70,25 +70,4 @@ class RunningStatisticsTest {
         allClose("running variance (0.75·σ̄² + 0.25·s²)", input, new double[]{0.75 * 2 + 0.25 * 7.11, 0.75 * 0.5 + 0.25 * 3},
                 var, 1e-6, REREAD + "; subtract μ_B before squaring");
     }
-
-
-    /** Inputs and reference numbers (printed by src/test/python/normalization_fixtures.py, PyTorch 1.13, float64). */
-    private static final class Fixtures {
-        /** BatchNorm1d(momentum=0.1) running mean after the batches x(8, 3, 0.5k)·(1 + 0.5k), k = 0, 1, 2, from μ̄ = 0. */
-        static final double[] PYTORCH_RUNNING_MEAN = {0.062253674912005924, 0.2608549031161898, 0.35051595438827077};
-
-        /** The running variance after the same three batches, from σ̄² = 1. */
-        static final double[] PYTORCH_RUNNING_VAR = {1.0910394621285675, 2.3866983771287305, 4.379604591418751};
-
-        /** v[r][i] = sin(1.3 r + 0.7 i + shift)·(i + 1) + 0.5 i, times scale. */
-        static double[][] x(int m, int n, double shift, double scale) {
-            double[][] x = new double[m][n];
-            for (int r = 0; r < m; r++) {
-                for (int i = 0; i < n; i++) {
-                    x[r][i] = scale * (Math.sin(1.3 * r + 0.7 * i + shift) * (i + 1) + 0.5 * i);
-                }
-            }
-            return x;
-        }
-    }
 }

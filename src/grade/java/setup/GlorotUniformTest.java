@@ -15,19 +15,6 @@ class GlorotUniformTest {
     private static final String REREAD = "Goodfellow et al. eq. 8.23 (W ~ U(−√(6/(m+n)), √(6/(m+n))), whose variance is "
             + "limit²/3 = 2/(m+n)) and notebook 15";
 
-    static double variance(double[][] w) {
-        double s = 0, ss = 0;
-        int n = 0;
-        for (double[] row : w) {
-            for (double v : row) {
-                s += v;
-                ss += v * v;
-                n++;
-            }
-        }
-        return ss / n - (s / n) * (s / n);
-    }
-
     private static void shape(double[][] w, int r, int s, String input) {
         that(w != null && w.length == r && w[0].length == s, "the shape of W", input,
                 "expected " + r + "×" + s + ", got " + (w == null ? "null" : w.length + "×" + (w.length == 0 ? 0 : w[0].length)), REREAD);
@@ -41,7 +28,7 @@ class GlorotUniformTest {
             double[][] w = GlorotUniform.sample(fans[0], fans[1], 1);
             shape(w, fans[0], fans[1], input);
             double expected = 2.0 / (fans[0] + fans[1]);
-            double got = variance(w);
+            double got = InitChecks.variance(w);
             // 30000 or 22500 draws: the sample variance is within 1 % of the truth with overwhelming probability
             that(Math.abs(got - expected) <= 0.04 * expected, "the sample variance of W", input,
                     "expected 2/(m+n) = " + num(expected) + " within 4 %, got " + num(got)
@@ -103,30 +90,12 @@ class GlorotUniformTest {
     @Test
     @Points(1)
     void refusesAnEmptyFan() {
-        for (int[] fans : new int[][]{{0, 5}, {5, 0}}) {
-            try {
-                GlorotUniform.sample(fans[0], fans[1], 1);
-                that(false, "the result", "fan-in " + fans[0] + ", fan-out " + fans[1],
-                        "expected an IllegalArgumentException, got a matrix", REREAD);
-            } catch (IllegalArgumentException expected) {
-                // the required error
-            }
-        }
+        InitChecks.refusesAnEmptyFan(GlorotUniform::sample, new int[][]{{0, 5}, {5, 0}}, REREAD);
     }
 
     @Test
     @Points(1)
     void drawsEveryEntryOfThinMatrices() {
-        for (int[] fans : new int[][]{{1, 5}, {5, 1}, {1, 1}, {40, 30}}) {
-            double[][] w = GlorotUniform.sample(fans[0], fans[1], 3);
-            String input = "fan-in " + fans[0] + ", fan-out " + fans[1];
-            that(w != null && w.length == fans[0] && w[0].length == fans[1], "the shape of W", input,
-                    "expected " + fans[0] + "×" + fans[1], REREAD);
-            for (double[] row : w) {
-                for (double v : row) {
-                    that(v != 0, "every entry of W", input, "an entry is exactly 0: every entry must be drawn", REREAD);
-                }
-            }
-        }
+        InitChecks.drawsEveryEntryOfThinMatrices(GlorotUniform::sample, REREAD);
     }
 }

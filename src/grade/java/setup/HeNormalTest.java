@@ -20,15 +20,7 @@ class HeNormalTest {
         double[][] w = HeNormal.sample(500, 200, 1);
         that(w != null && w.length == 500 && w[0].length == 200, "the shape of W", "fan-in 500, fan-out 200",
                 "expected 500×200", REREAD);
-        double s = 0, ss = 0;
-        for (double[] row : w) {
-            for (double v : row) {
-                s += v;
-                ss += v * v;
-            }
-        }
-        int n = 100000;
-        double got = ss / n - (s / n) * (s / n);
+        double got = InitChecks.variance(w);
         double expected = 2.0 / 500;
         that(Math.abs(got - expected) <= 0.03 * expected, "the sample variance of W", "fan-in 500, fan-out 200, seed 1",
                 "expected 2/fan_in = " + num(expected) + " within 3 %, got " + num(got)
@@ -90,30 +82,12 @@ class HeNormalTest {
     @Test
     @Points(1)
     void refusesAnEmptyFan() {
-        for (int[] fans : new int[][]{{0, 3}, {3, 0}}) {
-            try {
-                HeNormal.sample(fans[0], fans[1], 1);
-                that(false, "the result", "fan-in " + fans[0] + ", fan-out " + fans[1],
-                        "expected an IllegalArgumentException, got a matrix", REREAD);
-            } catch (IllegalArgumentException expected) {
-                // the required error
-            }
-        }
+        InitChecks.refusesAnEmptyFan(HeNormal::sample, new int[][]{{0, 3}, {3, 0}}, REREAD);
     }
 
     @Test
     @Points(1)
     void drawsEveryEntryOfThinMatrices() {
-        for (int[] fans : new int[][]{{1, 5}, {5, 1}, {1, 1}, {40, 30}}) {
-            double[][] w = HeNormal.sample(fans[0], fans[1], 3);
-            String input = "fan-in " + fans[0] + ", fan-out " + fans[1];
-            that(w != null && w.length == fans[0] && w[0].length == fans[1], "the shape of W", input,
-                    "expected " + fans[0] + "×" + fans[1], REREAD);
-            for (double[] row : w) {
-                for (double v : row) {
-                    that(v != 0, "every entry of W", input, "an entry is exactly 0: every entry must be drawn", REREAD);
-                }
-            }
-        }
+        InitChecks.drawsEveryEntryOfThinMatrices(HeNormal::sample, REREAD);
     }
 }

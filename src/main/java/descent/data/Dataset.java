@@ -78,6 +78,38 @@ public record Dataset(String name, DMatrixRMaj x, int[] labels, int classes) {
         return select(idx, name + "[:" + m + "]");
     }
 
+    /**
+     * Square grey images (each row one side × side image, row by row) shrunk by averaging every k×k block of pixels:
+     * (side/k)² features, named {@code name + " " + side/k + "×" + side/k}, labels shared. Each block's pixels are
+     * summed row by row, then divided by k². The course's notebooks use it to keep training fast: 28×28 → 14×14
+     * with k = 2.
+     */
+    public Dataset averagePooled(int side, int k) {
+        if (side < 1 || k < 1 || side % k != 0 || x.numCols != side * side) {
+            throw new IllegalArgumentException(String.format("%s: average pooling needs %d×%d images (%d features) "
+                    + "and a block size k ≥ 1 that divides the side, got %d features and k = %d",
+                    name, side, side, side * side, x.numCols, k));
+        }
+        int out = side / k;
+        int n = size();
+        DMatrixRMaj pooled = new DMatrixRMaj(n, out * out);
+        for (int e = 0; e < n; e++) {
+            for (int r = 0; r < out; r++) {
+                for (int c = 0; c < out; c++) {
+                    int corner = e * side * side + k * r * side + k * c;
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        for (int q = 0; q < k; q++) {
+                            s += x.data[corner + p * side + q];
+                        }
+                    }
+                    pooled.data[(e * out + r) * out + c] = s / (k * k);
+                }
+            }
+        }
+        return new Dataset(name + " " + out + "×" + out, pooled, labels, classes);
+    }
+
     /** A seeded random split: the first part gets {@code fraction} of the examples. */
     public Dataset[] split(double fraction, Random rng) {
         if (!(fraction > 0 && fraction < 1)) {

@@ -50,8 +50,7 @@ public final class Conv2d implements Layer {
     private final int pw;
     private final int outHeight;
     private final int outWidth;
-    private final Param weight;
-    private final Param bias;
+    private final AffineParams params;
 
     /**
      * A layer with square k×k filters, the same stride and padding in both directions, and zero weights (fill them
@@ -116,8 +115,7 @@ public final class Conv2d implements Layer {
         this.pw = pw;
         this.outHeight = (height + 2 * ph - kh) / sh + 1;
         this.outWidth = (width + 2 * pw - kw) / sw + 1;
-        this.weight = new Param(name + ".W", new DMatrixRMaj(channels * kh * kw, filters));
-        this.bias = new Param(name + ".b", new DMatrixRMaj(1, filters), Param.Role.BIAS);
+        this.params = new AffineParams(name, channels * kh * kw, filters);
     }
 
     private static String shape(boolean oneD, int c, int h, int w) {
@@ -126,22 +124,18 @@ public final class Conv2d implements Layer {
 
     /** Weights from {@code init} (fan-in C·k_h·k_w, fan-out F) with the seeded {@code rng}; biases stay zero. */
     public Conv2d init(Init init, Random rng) {
-        if (init == null || rng == null) {
-            throw new IllegalArgumentException("layer " + name() + ": initialization needs a rule and a seeded Random, got "
-                    + init + " and " + rng);
-        }
-        init.fill(weight.value(), rng);
+        params.init("layer " + name(), init, rng);
         return this;
     }
 
     /** The shared filters, (C·k_h·k_w) × F: column f is filter f flattened as (c, i, j). */
     public Param weight() {
-        return weight;
+        return params.weight;
     }
 
     /** One bias per filter, 1 × F. */
     public Param bias() {
-        return bias;
+        return params.bias;
     }
 
     public int inputSize() {
@@ -178,7 +172,7 @@ public final class Conv2d implements Layer {
 
     @Override
     public List<Param> params() {
-        return List.of(weight, bias);
+        return params.list();
     }
 
     /**
@@ -189,7 +183,7 @@ public final class Conv2d implements Layer {
     public DMatrixRMaj toDense() {
         int p = outHeight * outWidth;
         DMatrixRMaj d = new DMatrixRMaj(inputSize(), filters * p);
-        double[] wv = weight.value().data;
+        double[] wv = params.weight.value().data;
         for (int f = 0; f < filters; f++) {
             for (int oi = 0; oi < outHeight; oi++) {
                 for (int oj = 0; oj < outWidth; oj++) {
@@ -229,13 +223,13 @@ public final class Conv2d implements Layer {
         int ckk = channels * kh * kw;
         cache.setInput(x);
         DMatrixRMaj cols = cache.buffer(0, ckk, np);
-        im2col(x.data, n, cols.data, np);
+        patches(true, x.data, n, cols.data, np);
         DMatrixRMaj yf = cache.buffer(1, filters, np);
-        double[] b = bias.value().data;
+        double[] b = params.bias.value().data;
         for (int f = 0; f < filters; f++) {
             Arrays.fill(yf.data, f * np, (f + 1) * np, b[f]);
         }
-        Blas.gemm(true, false, 1.0, weight.value(), cols, 1.0, yf);
+        Blas.gemm(true, false, 1.0, params.weight.value(), cols, 1.0, yf);
         DMatrixRMaj y = cache.output(n, filters * p);
         int fp = filters * p;
         for (int e = 0; e < n; e++) {
@@ -260,7 +254,7 @@ public final class Conv2d implements Layer {
         int np = n * p;
         int ckk = channels * kh * kw;
         DMatrixRMaj g = cache.buffer(1, filters, np);
-        double[] gb = bias.grad().data;
+        double[] gb = params.bias.grad().data;
         for (int f = 0; f < filters; f++) {
             for (int e = 0; e < n; e++) {
                 System.arraycopy(gradOut.data, e * fp + f * p, g.data, f * np + e * p, p);
@@ -272,15 +266,15 @@ public final class Conv2d implements Layer {
             gb[f] += s;
         }
         DMatrixRMaj cols = cache.buffer(0, ckk, np);
-        Blas.gemm(false, true, 1.0, cols, g, 1.0, weight.grad());
+        Blas.gemm(false, true, 1.0, cols, g, 1.0, params.weight.grad());
         if (!needInputGradient) {
             return null;
         }
         DMatrixRMaj gcols = cache.buffer(2, ckk, np);
-        Blas.gemm(false, false, 1.0, weight.value(), g, 0.0, gcols);
+        Blas.gemm(false, false, 1.0, params.weight.value(), g, 0.0, gcols);
         DMatrixRMaj gin = cache.gradInput(n, inputSize());
         Arrays.fill(gin.data, 0, gin.getNumElements(), 0.0);
-        col2im(gcols.data, n, gin.data, np);
+        patches(false, gin.data, n, gcols.data, np);
         return gin;
     }
 
@@ -296,8 +290,13 @@ public final class Conv2d implements Layer {
         return Math.max(firstOutputInside(kj), Math.min(outWidth, end));
     }
 
-    /** Row (c, ki, kj) of the column matrix, column n·P + i·W_o + j: x[n, c, i·s_h − p_h + ki, j·s_w − p_w + kj] or 0. */
-    private void im2col(double[] x, int n, double[] cols, int np) {
+    /**
+     * im2col ({@code toColumns}) or its adjoint col2im, as one walk over the pairs (column entry, input pixel): row
+     * (c, ki, kj) of the column matrix, column n·P + i·W_o + j, pairs with x[n, c, i·s_h − p_h + ki, j·s_w − p_w + kj],
+     * or with nothing where that falls in the padding. im2col sets every column entry to its pixel (0 in the padding);
+     * col2im adds every column entry back to its pixel, so overlapping patches add up.
+     */
+    private void patches(boolean toColumns, double[] image, int n, double[] cols, int np) {
         int hw = height * width;
         int chw = channels * hw;
         int p = outHeight * outWidth;
@@ -308,56 +307,33 @@ public final class Conv2d implements Layer {
                     int lo = firstOutputInside(kj);
                     int hi = endOutputInside(kj);
                     for (int e = 0; e < n; e++) {
-                        int src = e * chw + c * hw;
-                        int dst = rowBase + e * p;
+                        int img = e * chw + c * hw;
+                        int col = rowBase + e * p;
                         for (int oi = 0; oi < outHeight; oi++) {
                             int i = oi * sh - ph + ki;
-                            int d = dst + oi * outWidth;
+                            int d = col + oi * outWidth;
                             if (i < 0 || i >= height) {
-                                Arrays.fill(cols, d, d + outWidth, 0.0);
+                                if (toColumns) {
+                                    Arrays.fill(cols, d, d + outWidth, 0.0);
+                                }
                                 continue;
                             }
-                            int srcRow = src + i * width - pw + kj;
+                            int pixel = img + i * width - pw + kj;
+                            if (!toColumns) {
+                                for (int oj = lo; oj < hi; oj++) {
+                                    image[pixel + oj * sw] += cols[d + oj];
+                                }
+                                continue;
+                            }
                             Arrays.fill(cols, d, d + lo, 0.0);
                             if (sw == 1) {
-                                System.arraycopy(x, srcRow + lo, cols, d + lo, hi - lo);
+                                System.arraycopy(image, pixel + lo, cols, d + lo, hi - lo);
                             } else {
                                 for (int oj = lo; oj < hi; oj++) {
-                                    cols[d + oj] = x[srcRow + oj * sw];
+                                    cols[d + oj] = image[pixel + oj * sw];
                                 }
                             }
                             Arrays.fill(cols, d + hi, d + outWidth, 0.0);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #im2col}: every column entry is added back to the input pixel it was copied from. */
-    private void col2im(double[] cols, int n, double[] dx, int np) {
-        int hw = height * width;
-        int chw = channels * hw;
-        int p = outHeight * outWidth;
-        for (int c = 0; c < channels; c++) {
-            for (int ki = 0; ki < kh; ki++) {
-                for (int kj = 0; kj < kw; kj++) {
-                    int rowBase = ((c * kh + ki) * kw + kj) * np;
-                    int lo = firstOutputInside(kj);
-                    int hi = endOutputInside(kj);
-                    for (int e = 0; e < n; e++) {
-                        int dstImg = e * chw + c * hw;
-                        int src = rowBase + e * p;
-                        for (int oi = 0; oi < outHeight; oi++) {
-                            int i = oi * sh - ph + ki;
-                            if (i < 0 || i >= height) {
-                                continue;
-                            }
-                            int s = src + oi * outWidth;
-                            int dstRow = dstImg + i * width - pw + kj;
-                            for (int oj = lo; oj < hi; oj++) {
-                                dx[dstRow + oj * sw] += cols[s + oj];
-                            }
                         }
                     }
                 }

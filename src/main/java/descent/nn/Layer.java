@@ -59,4 +59,43 @@ public interface Layer {
                     (rows < 0 ? "N" : String.valueOf(rows)) + "x" + (cols < 0 ? "N" : String.valueOf(cols))));
         }
     }
+
+    /**
+     * The backward pass of a layer h = m ⊙ x whose forward pass kept the multiplier m (a dropout mask, multiplicative
+     * noise) in {@code cache.buffer(slot, ·)}: checks that ∂L/∂h has the input's shape, then writes ∂L/∂x = m ⊙ ∂L/∂h
+     * (the same m) into the cache's input-gradient buffer. Null unless {@code needInputGradient}.
+     */
+    static DMatrixRMaj backwardTimesMultiplier(Layer layer, DMatrixRMaj gradOut, Cache cache, boolean needInputGradient,
+                                               int slot) {
+        if (!needInputGradient) {
+            return null;
+        }
+        DMatrixRMaj g = sameShapeGradient(layer, gradOut, cache);
+        DMatrixRMaj m = cache.buffer(slot, g.numRows, g.numCols);
+        for (int i = 0, n = g.getNumElements(); i < n; i++) {
+            g.data[i] = m.data[i] * gradOut.data[i];
+        }
+        return g;
+    }
+
+    /**
+     * The backward pass of a layer h = x + ε whose ε does not depend on x (additive noise): checks that ∂L/∂h has the
+     * input's shape, then copies it as ∂L/∂x into the cache's input-gradient buffer. Null unless
+     * {@code needInputGradient}.
+     */
+    static DMatrixRMaj backwardPassThrough(Layer layer, DMatrixRMaj gradOut, Cache cache, boolean needInputGradient) {
+        if (!needInputGradient) {
+            return null;
+        }
+        DMatrixRMaj g = sameShapeGradient(layer, gradOut, cache);
+        System.arraycopy(gradOut.data, 0, g.data, 0, g.getNumElements());
+        return g;
+    }
+
+    /** The cache's input-gradient buffer, input-shaped, once {@code gradOut} is checked to have the input's shape. */
+    private static DMatrixRMaj sameShapeGradient(Layer layer, DMatrixRMaj gradOut, Cache cache) {
+        DMatrixRMaj in = cache.input();
+        requireShape(layer, "the gradient", gradOut, in.numRows, in.numCols);
+        return cache.gradInput(in.numRows, in.numCols);
+    }
 }

@@ -22,8 +22,7 @@ public final class Linear implements Layer {
     private final String name;
     private final int in;
     private final int out;
-    private final Param weight;
-    private final Param bias;
+    private final AffineParams params;
 
     /** A layer with zero weights and biases (fill them with {@link #init}). */
     public Linear(String name, int in, int out) {
@@ -36,8 +35,7 @@ public final class Linear implements Layer {
         this.name = name;
         this.in = in;
         this.out = out;
-        this.weight = new Param(name + ".W", new DMatrixRMaj(in, out));
-        this.bias = new Param(name + ".b", new DMatrixRMaj(1, out), Param.Role.BIAS);
+        this.params = new AffineParams(name, in, out);
     }
 
     /** Weights from {@code init} with the seeded {@code rng}; biases zero (§3.3.3). */
@@ -47,20 +45,16 @@ public final class Linear implements Layer {
     }
 
     public Linear init(Init init, Random rng) {
-        if (init == null || rng == null) {
-            throw new IllegalArgumentException("Linear " + name + ": initialization needs a rule and a seeded Random, got "
-                    + init + " and " + rng);
-        }
-        init.fill(weight.value(), rng);
+        params.init("Linear " + name, init, rng);
         return this;
     }
 
     public Param weight() {
-        return weight;
+        return params.weight;
     }
 
     public Param bias() {
-        return bias;
+        return params.bias;
     }
 
     public int inputSize() {
@@ -78,7 +72,7 @@ public final class Linear implements Layer {
 
     @Override
     public List<Param> params() {
-        return List.of(weight, bias);
+        return params.list();
     }
 
     @Override
@@ -86,17 +80,17 @@ public final class Linear implements Layer {
         if (x.numCols != in) {
             throw new IllegalArgumentException(String.format(
                     "layer %s: input %s does not fit weight %s (the input needs %d columns)",
-                    name(), Blas.shape(x), Blas.shape(weight.value()), in));
+                    name(), Blas.shape(x), Blas.shape(params.weight.value()), in));
         }
         int n = x.numRows;
         DMatrixRMaj y = cache.output(n, out);
         cache.setInput(x);
-        double[] b = bias.value().data;
+        double[] b = params.bias.value().data;
         double[] yd = y.data;
         for (int i = 0; i < n; i++) {
             System.arraycopy(b, 0, yd, i * out, out);
         }
-        Blas.gemm(false, false, 1.0, x, weight.value(), 1.0, y);
+        Blas.gemm(false, false, 1.0, x, params.weight.value(), 1.0, y);
         return y;
     }
 
@@ -108,8 +102,8 @@ public final class Linear implements Layer {
                     "layer %s: upstream gradient %s does not match its output %dx%d",
                     name(), Blas.shape(gradOut), x.numRows, out));
         }
-        Blas.gemm(true, false, 1.0, x, gradOut, 1.0, weight.grad());
-        double[] gb = bias.grad().data;
+        Blas.gemm(true, false, 1.0, x, gradOut, 1.0, params.weight.grad());
+        double[] gb = params.bias.grad().data;
         double[] g = gradOut.data;
         int n = gradOut.numRows;
         for (int i = 0; i < n; i++) {
@@ -122,7 +116,7 @@ public final class Linear implements Layer {
             return null;
         }
         DMatrixRMaj gin = cache.gradInput(n, in);
-        Blas.gemm(false, true, 1.0, gradOut, weight.value(), 0.0, gin);
+        Blas.gemm(false, true, 1.0, gradOut, params.weight.value(), 0.0, gin);
         return gin;
     }
 }

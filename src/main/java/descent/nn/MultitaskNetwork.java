@@ -88,7 +88,7 @@ public final class MultitaskNetwork {
         this.trunk = List.copyOf(trunk);
         this.tasks = List.copyOf(tasks);
         int t = tasks.size();
-        this.trunkCaches = new Cache[t][trunk.size()];
+        this.trunkCaches = new Cache[t][];
         this.headCaches = new Cache[t][];
         this.headGrads = new DMatrixRMaj[t];
         this.trunkGrads = new DMatrixRMaj[t];
@@ -96,23 +96,14 @@ public final class MultitaskNetwork {
         this.taskLosses = new double[t];
         List<Param> ps = new ArrayList<>();
         for (int g = 0; g < t; g++) {
-            for (int l = 0; l < trunk.size(); l++) {
-                trunkCaches[g][l] = new Cache();
-            }
-            headCaches[g] = new Cache[tasks.get(g).head().size()];
-            for (int l = 0; l < headCaches[g].length; l++) {
-                headCaches[g][l] = new Cache();
-            }
+            trunkCaches[g] = Layers.caches(trunk.size());
+            headCaches[g] = Layers.caches(tasks.get(g).head().size());
             headGrads[g] = new DMatrixRMaj(1, 1);
             trunkGrads[g] = new DMatrixRMaj(1, 1);
         }
-        for (Layer l : trunk) {
-            addParams(ps, l);
-        }
+        Layers.addParams(ps, trunk);
         for (Task task : tasks) {
-            for (Layer l : task.head()) {
-                addParams(ps, l);
-            }
+            Layers.addParams(ps, task.head());
         }
         this.params = Collections.unmodifiableList(ps);
     }
@@ -124,14 +115,6 @@ public final class MultitaskNetwork {
             }
         }
         return false;
-    }
-
-    private static void addParams(List<Param> ps, Layer l) {
-        for (Param p : l.params()) {
-            if (!ps.contains(p)) {
-                ps.add(p);
-            }
-        }
     }
 
     public List<Layer> trunk() {
@@ -150,25 +133,19 @@ public final class MultitaskNetwork {
     /** The trunk's tensors θ_s, shared by every task. */
     public List<Param> sharedParams() {
         List<Param> ps = new ArrayList<>();
-        for (Layer l : trunk) {
-            addParams(ps, l);
-        }
+        Layers.addParams(ps, trunk);
         return ps;
     }
 
     public int parameterCount() {
-        return params.stream().mapToInt(Param::size).sum();
+        return Layers.size(params);
     }
 
     /** Training or inference mode for every layer (see {@link Layer#setTraining}). */
     public MultitaskNetwork setTraining(boolean on) {
-        for (Layer l : trunk) {
-            l.setTraining(on);
-        }
+        Layers.setTraining(trunk, on);
         for (Task task : tasks) {
-            for (Layer l : task.head()) {
-                l.setTraining(on);
-            }
+            Layers.setTraining(task.head(), on);
         }
         return this;
     }
@@ -193,18 +170,7 @@ public final class MultitaskNetwork {
 
     /** Row-wise argmax of head {@code task}'s output. */
     public int[] predict(int task, DMatrixRMaj x) {
-        DMatrixRMaj out = forward(task, x);
-        int[] cls = new int[out.numRows];
-        for (int i = 0; i < out.numRows; i++) {
-            int best = 0;
-            for (int j = 1; j < out.numCols; j++) {
-                if (out.data[i * out.numCols + j] > out.data[i * out.numCols + best]) {
-                    best = j;
-                }
-            }
-            cls[i] = best;
-        }
-        return cls;
+        return Layers.argmax(forward(task, x));
     }
 
     /** Σ_t λ_t L_t without gradients. */
@@ -291,20 +257,13 @@ public final class MultitaskNetwork {
                 for (int k = 0, n = gOut.getNumElements(); k < n; k++) {
                     gOut.data[k] *= w;
                 }
-                DMatrixRMaj gz = gOut;
-                List<Layer> head = task.head();
-                for (int l2 = head.size() - 1; l2 >= 0; l2--) {
-                    gz = head.get(l2).backward(gz, headCaches[t][l2], true);
-                }
+                DMatrixRMaj gz = Layers.backward(task.head(), headCaches[t], gOut, true);
                 for (int k = 0, n = acc.getNumElements(); k < n; k++) {
                     acc.data[k] += gz.data[k];
                 }
             }
             if (gradient) {
-                DMatrixRMaj gz = acc;
-                for (int l = trunk.size() - 1; l >= 0; l--) {
-                    gz = trunk.get(l).backward(gz, trunkCaches[g][l], l > 0);
-                }
+                Layers.backward(trunk, trunkCaches[g], acc, false);
             }
         }
         return total;
@@ -320,19 +279,11 @@ public final class MultitaskNetwork {
     }
 
     private DMatrixRMaj runTrunk(int g, DMatrixRMaj x) {
-        DMatrixRMaj z = x;
-        for (int l = 0; l < trunk.size(); l++) {
-            z = trunk.get(l).forward(z, trunkCaches[g][l]);
-        }
-        return z;
+        return Layers.forward(trunk, trunkCaches[g], x);
     }
 
     private DMatrixRMaj runHead(int t, DMatrixRMaj z) {
-        List<Layer> head = tasks.get(t).head();
-        for (int l = 0; l < head.size(); l++) {
-            z = head.get(l).forward(z, headCaches[t][l]);
-        }
-        return z;
+        return Layers.forward(tasks.get(t).head(), headCaches[t], z);
     }
 
     private void requireTask(int task) {

@@ -47,16 +47,9 @@ public final class Sequential {
         }
         this.layers = List.copyOf(layers);
         this.loss = loss;
-        this.caches = new Cache[layers.size()];
+        this.caches = Layers.caches(layers.size());
         List<Param> ps = new ArrayList<>();
-        for (int i = 0; i < caches.length; i++) {
-            caches[i] = new Cache();
-            for (Param p : layers.get(i).params()) {
-                if (!ps.contains(p)) {
-                    ps.add(p);
-                }
-            }
-        }
+        Layers.addParams(ps, this.layers);
         this.params = Collections.unmodifiableList(ps);
     }
 
@@ -75,7 +68,7 @@ public final class Sequential {
 
     /** Number of scalar parameters. */
     public int parameterCount() {
-        return params.stream().mapToInt(Param::size).sum();
+        return Layers.size(params);
     }
 
     /**
@@ -84,9 +77,7 @@ public final class Sequential {
      * evaluation batch's statistics and update its running averages from it.
      */
     public Sequential setTraining(boolean on) {
-        for (Layer l : layers) {
-            l.setTraining(on);
-        }
+        Layers.setTraining(layers, on);
         this.training = on;
         return this;
     }
@@ -105,11 +96,7 @@ public final class Sequential {
     public DMatrixRMaj forward(DMatrixRMaj x) {
         // one pass over the batch, against a GEMM per layer: NaN would otherwise be hidden (ReLU maps it to 0)
         requireFinite("input", x);
-        DMatrixRMaj z = x;
-        for (int i = 0; i < caches.length; i++) {
-            z = layers.get(i).forward(z, caches[i]);
-        }
-        return z;
+        return Layers.forward(layers, caches, x);
     }
 
     /** The output of the last {@link #forward} (the last layer's buffer; valid until the next forward). */
@@ -122,10 +109,7 @@ public final class Sequential {
 
     /** Backward from ∂L/∂output through every layer (after {@link #forward}); accumulates parameter gradients. */
     public void backward(DMatrixRMaj gradOut) {
-        DMatrixRMaj g = gradOut;
-        for (int i = caches.length - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, caches[i], i > 0);
-        }
+        Layers.backward(layers, caches, gradOut, false);
     }
 
     public void zeroGrad() {
@@ -173,10 +157,7 @@ public final class Sequential {
         }
         zeroGrad();
         double value = check(loss.evaluate(forward(x), labels, gradOutput), x);
-        DMatrixRMaj g = gradOutput;
-        for (int i = caches.length - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, caches[i], true);
-        }
+        DMatrixRMaj g = Layers.backward(layers, caches, gradOutput, true);
         gradX.reshape(g.numRows, g.numCols, false);
         System.arraycopy(g.data, 0, gradX.data, 0, g.getNumElements());
         return value;
@@ -194,18 +175,7 @@ public final class Sequential {
 
     /** Row-wise argmax of the network's output: the predicted classes. */
     public int[] predict(DMatrixRMaj x) {
-        DMatrixRMaj out = forward(x);
-        int[] cls = new int[out.numRows];
-        for (int i = 0; i < out.numRows; i++) {
-            int best = 0;
-            for (int j = 1; j < out.numCols; j++) {
-                if (out.data[i * out.numCols + j] > out.data[i * out.numCols + best]) {
-                    best = j;
-                }
-            }
-            cls[i] = best;
-        }
-        return cls;
+        return Layers.argmax(forward(x));
     }
 
     private double check(double value, DMatrixRMaj x) {

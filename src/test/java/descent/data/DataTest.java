@@ -87,4 +87,36 @@ class DataTest {
         assertEquals(14, parts[0].size());
         assertEquals(6, parts[1].size());
     }
+
+    /** Block averages by hand on two 4×4 images (k = 2), k = 6 on 6×6, k = 1 as the identity, and the errors. */
+    @Test
+    void averagePoolingAveragesEachBlock() {
+        double[] img = new double[32];
+        for (int i = 0; i < 16; i++) {
+            img[i] = i;            // image 0: pixel (r, c) = 4r + c
+            img[16 + i] = i % 2;   // image 1: columns alternate 0, 1
+        }
+        Dataset d = new Dataset("toy", new org.ejml.data.DMatrixRMaj(2, 16, true, img), new int[]{0, 1}, 2);
+        Dataset p = d.averagePooled(4, 2);
+        assertEquals("toy 2×2", p.name());
+        assertEquals(4, p.features());
+        // block (0,0) of image 0 holds 0, 1, 4, 5: mean 2.5; (0,1) 2, 3, 6, 7: 4.5; (1,0) 8, 9, 12, 13: 10.5; (1,1) 12.5
+        assertArrayEquals(new double[]{2.5, 4.5, 10.5, 12.5, 0.5, 0.5, 0.5, 0.5}, p.x().data, 0.0);
+        assertArrayEquals(d.labels(), p.labels());
+        Random rng = new Random(4);
+        double[] big = new double[36];
+        double mean = 0;
+        for (int i = 0; i < 36; i++) {
+            big[i] = rng.nextDouble();
+            mean += big[i] / 36;
+        }
+        Dataset one = new Dataset("one", new org.ejml.data.DMatrixRMaj(1, 36, true, big), new int[]{0}, 1);
+        assertEquals(mean, one.averagePooled(6, 6).x().get(0, 0), 1e-15);
+        assertArrayEquals(big, one.averagePooled(6, 1).x().data, 0.0);
+        Exception notDividing = assertThrows(IllegalArgumentException.class, () -> d.averagePooled(4, 3));
+        assertTrue(notDividing.getMessage().contains("k = 3") && notDividing.getMessage().contains("toy"), notDividing.getMessage());
+        Exception wrongSide = assertThrows(IllegalArgumentException.class, () -> d.averagePooled(5, 1));
+        assertTrue(wrongSide.getMessage().contains("5×5 images (25 features)") && wrongSide.getMessage().contains("got 16 features"),
+                wrongSide.getMessage());
+    }
 }

@@ -19,11 +19,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * few hundred bytes that show up now and then in the first thousands of calls come from the JVM while it compiles
  * (counted on the calling thread), not from a step; the warm-up below is long enough to be past them.
  * (The 56 bytes per step this test used to tolerate were the iterator of {@code Sequential.zeroGrad}'s for-each loop.)
+ * {@link #bytesPerStep} and {@link #randomBatch} serve the other allocation tests too (batch normalization's, data
+ * parallelism's).
  */
 public class AllocationTest {
 
     /** Less than the smallest Java object: a step that allocated anything would average at least this much. */
     public static final long NO_OBJECT = 16;
+
+    /** Inputs and labels of one minibatch. */
+    public record Batch(DMatrixRMaj x, int[] y) {
+    }
+
+    /** rows × cols standard normal inputs, then rows labels uniform in [0, classes), drawn in that order from rng. */
+    public static Batch randomBatch(int rows, int cols, int classes, Random rng) {
+        DMatrixRMaj x = new DMatrixRMaj(rows, cols);
+        for (int k = 0; k < x.data.length; k++) {
+            x.data[k] = rng.nextGaussian();
+        }
+        int[] y = new int[rows];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rng.nextInt(classes);
+        }
+        return new Batch(x, y);
+    }
 
     @Test
     void aStepAllocatesNothingAfterWarmUp() {
@@ -32,15 +51,8 @@ public class AllocationTest {
                 new Linear("fc1", 64, 32, Init.he(), rng), new ReLU(),
                 new Linear("fc2", 32, 16, Init.he(), rng), new Tanh(),
                 new Linear("fc3", 16, 10, Init.he(), rng));
-        DMatrixRMaj x = new DMatrixRMaj(32, 64);
-        for (int k = 0; k < x.data.length; k++) {
-            x.data[k] = rng.nextGaussian();
-        }
-        int[] y = new int[32];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = rng.nextInt(10);
-        }
-        long perStep = bytesPerStep(() -> net.lossAndGradient(x, y));
+        Batch batch = randomBatch(32, 64, 10, rng);
+        long perStep = bytesPerStep(() -> net.lossAndGradient(batch.x(), batch.y()));
         // one batch of activations alone would be 32·32·8 = 8 KB
         assertTrue(perStep < NO_OBJECT, "a training step allocated " + perStep + " bytes after warm-up");
     }
@@ -52,15 +64,8 @@ public class AllocationTest {
                 new Conv2d("c1", 1, 12, 12, 4, 3, 1, 1, Init.he(), rng), new ReLU(), new MaxPool2d(4, 12, 12, 2),
                 new Conv2d("c2", 4, 6, 6, 6, 3, 2, 1, Init.he(), rng), new ReLU(),
                 new Linear("fc", 6 * 3 * 3, 10, Init.he(), rng));
-        DMatrixRMaj x = new DMatrixRMaj(16, 144);
-        for (int k = 0; k < x.data.length; k++) {
-            x.data[k] = rng.nextGaussian();
-        }
-        int[] y = new int[16];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = rng.nextInt(10);
-        }
-        long perStep = bytesPerStep(() -> net.lossAndGradient(x, y));
+        Batch batch = randomBatch(16, 144, 10, rng);
+        long perStep = bytesPerStep(() -> net.lossAndGradient(batch.x(), batch.y()));
         // the im2col matrix alone is 9·16·144·8 = 166 KB
         assertTrue(perStep < NO_OBJECT, "a conv-net training step allocated " + perStep + " bytes after warm-up");
     }

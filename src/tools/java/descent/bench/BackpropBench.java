@@ -1,7 +1,6 @@
 package descent.bench;
 
 import descent.init.Init;
-import descent.linalg.Blas;
 import descent.nn.Linear;
 import descent.nn.ReLU;
 import descent.nn.Sequential;
@@ -9,9 +8,6 @@ import descent.nn.SoftmaxCrossEntropy;
 import descent.nn.norm.BatchNorm;
 import org.ejml.data.DMatrixRMaj;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -37,14 +33,10 @@ public final class BackpropBench {
 
     /** The benchmark; with {@code batchNorm} each hidden layer is linear → batch norm → ReLU (see {@link BatchnormBench}). */
     static void run(String[] args, boolean batchNorm) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        int iters = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        String threads = System.getenv("OPENBLAS_NUM_THREADS");
-        System.out.println("BLAS: " + Blas.implementation() + ", OPENBLAS_NUM_THREADS=" + threads);
-        if (!"1".equals(threads)) {
-            System.out.println("warning: set OPENBLAS_NUM_THREADS=1 for a one-thread comparison");
-        }
+        int warmup = Timing.intArg(args, 0, 50);
+        int iters = Timing.intArg(args, 1, 50);
+        int repeats = Timing.intArg(args, 2, 5);
+        Timing.printBlas();
         Random rng = new Random(0);
         Sequential net = batchNorm
                 ? new Sequential(new SoftmaxCrossEntropy(),
@@ -63,28 +55,21 @@ public final class BackpropBench {
         for (int i = 0; i < y.length; i++) {
             y[i] = rng.nextInt(10);
         }
-        double sink = 0;
-        for (int i = 0; i < warmup; i++) {
-            sink += net.lossAndGradient(x, y);
-        }
+        Timing timing = new Timing(() -> net.lossAndGradient(x, y));
+        timing.warmUp(warmup);
         // Alternate Java and PyTorch blocks so that a change in machine load hits both sides alike.
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int rounds = Timing.intArg(args, 3, 3);
         double[] javaTimes = new double[repeats * rounds];
         double[] torchTimes = new double[rounds];
         double torchMin = Double.MAX_VALUE;
         for (int round = 0; round < rounds; round++) {
-            for (int r = 0; r < repeats; r++) {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < iters; i++) {
-                    sink += net.lossAndGradient(x, y);
-                }
-                javaTimes[round * repeats + r] = (System.nanoTime() - t0) / 1e6 / iters;
-            }
-            double[] block = Arrays.copyOfRange(javaTimes, round * repeats, (round + 1) * repeats);
+            double[] block = timing.blocks(repeats, iters);
+            System.arraycopy(block, 0, javaTimes, round * repeats, repeats);
             Arrays.sort(block);
             System.out.printf(Locale.ROOT, "round %d  Descent: median %.3f ms/batch (min %.3f)%n", round + 1,
                     block[repeats / 2], block[0]);
-            double[] torch = runTorch(warmup, iters, repeats, batchNorm);
+            double[] torch = Timing.runTorch("backprop_torch.py", String.valueOf(warmup), String.valueOf(iters),
+                    String.valueOf(repeats), batchNorm ? "bn" : "plain");
             torchTimes[round] = torch[0];
             torchMin = Math.min(torchMin, torch[1]);
         }
@@ -93,39 +78,10 @@ public final class BackpropBench {
         double descent = javaTimes[javaTimes.length / 2];
         double torch = torchTimes[rounds / 2];
         System.out.printf(Locale.ROOT, "network: %s, %d parameters, batch 128, float64 (checksum %.3f)%n", net,
-                net.parameterCount(), sink);
+                net.parameterCount(), timing.checksum());
         System.out.printf(Locale.ROOT, "fastest block: Descent %.3f ms/batch, PyTorch %.3f ms/batch, ratio %.2f×%n",
                 javaTimes[0], torchMin, javaTimes[0] / torchMin);
         System.out.printf(Locale.ROOT, "Descent %.3f ms/batch, PyTorch %.3f ms/batch, ratio %.2f× (medians; target ≤ 1.25×)%n",
                 descent, torch, descent / torch);
-    }
-
-    /** Runs the PyTorch peer; returns {median, fastest} ms per batch. */
-    private static double[] runTorch(int warmup, int iters, int repeats, boolean batchNorm) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "src/bench/python/backprop_torch.py",
-                String.valueOf(warmup), String.valueOf(iters), String.valueOf(repeats), batchNorm ? "bn" : "plain");
-        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        double ms = Double.NaN;
-        double min = Double.NaN;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                System.out.println("         PyTorch: " + line);
-                if (line.startsWith("ms_min=")) {
-                    min = Double.parseDouble(line.substring("ms_min=".length()));
-                }
-                if (line.startsWith("ms_per_batch=")) {
-                    ms = Double.parseDouble(line.substring("ms_per_batch=".length()));
-                }
-            }
-        }
-        int code = p.waitFor();
-        if (code != 0 || Double.isNaN(ms)) {
-            throw new IllegalStateException("the PyTorch peer failed (exit " + code + "); is python3-torch installed?");
-        }
-        return new double[]{ms, min};
     }
 }

@@ -1,10 +1,8 @@
 package descent.nn.norm;
 
-import descent.linalg.Blas;
 import descent.nn.Cache;
 import descent.nn.Layer;
 import descent.nn.Linear;
-import descent.nn.Param;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ import java.util.List;
  * whatever the input, so the layer would pass no information and no gradient (PyTorch refuses it the same way).
  * Buffers live in the {@link Cache}; after the first batch of a given size a step allocates nothing.
  */
-public final class BatchNorm implements Layer {
+public final class BatchNorm extends Normalization {
 
     /** Which backward formula {@link #backward} uses for ∂L/∂v in training mode. */
     public enum Backward { BOOK, COMPACT }
@@ -52,12 +50,9 @@ public final class BatchNorm implements Layer {
     /** Where the normalization sits relative to the activation (Aggarwal Fig. 3.18). */
     public enum Placement { PRE_ACTIVATION, POST_ACTIVATION }
 
-    private final String name;
     private final int n;
     private final double eps;
     private final RunningAverage running;
-    private final Param gamma;
-    private final Param beta;
     private final double[] runningMean;
     private final double[] runningVar;
     private long batchesSeen;
@@ -71,25 +66,17 @@ public final class BatchNorm implements Layer {
      * @param running  how the inference statistics are averaged
      */
     public BatchNorm(String name, int features, double eps, RunningAverage running) {
-        if (features <= 0) {
-            throw new IllegalArgumentException("BatchNorm " + name + " needs a positive number of features, got " + features);
-        }
-        if (!(eps > 0) || !Double.isFinite(eps)) {
-            throw new IllegalArgumentException("BatchNorm " + name + ": ε must be positive and finite, got " + eps);
-        }
+        super(name, requireFeatures("BatchNorm " + name, features));
+        requireEps("BatchNorm " + name, eps);
         if (running == null) {
             throw new IllegalArgumentException("BatchNorm " + name + " needs a running-average convention, got null");
         }
-        this.name = name;
         this.n = features;
         this.eps = eps;
         this.running = running;
-        double[] ones = new double[features];
-        Arrays.fill(ones, 1.0);
-        this.gamma = new Param(name + ".γ", new DMatrixRMaj(1, features, true, ones), Param.Role.OTHER);
-        this.beta = new Param(name + ".β", new DMatrixRMaj(1, features), Param.Role.BIAS);
         this.runningMean = new double[features];
-        this.runningVar = ones.clone();
+        this.runningVar = new double[features];
+        Arrays.fill(runningVar, 1.0);
     }
 
     /** PyTorch's defaults ({@code BatchNorm1d}): ε = 10⁻⁵, momentum 0.1 on the new value, unbiased running variance. */
@@ -152,19 +139,6 @@ public final class BatchNorm implements Layer {
 
     public RunningAverage runningAverage() {
         return running;
-    }
-
-    public Param gamma() {
-        return gamma;
-    }
-
-    public Param beta() {
-        return beta;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(gamma, beta);
     }
 
     @Override
@@ -243,10 +217,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, Cache cache) {
-        if (x.numCols != n) {
-            throw new IllegalArgumentException(String.format("layer %s: input %s has %d features but the layer "
-                    + "normalizes %d", name(), Blas.shape(x), x.numCols, n));
-        }
+        BatchStatistics.requireFeatures(this, x, n);
         int m = x.numRows;
         if (training && m < 2) {
             throw new IllegalArgumentException("layer " + name() + ": a training-mode batch needs at least 2 rows, got "
@@ -260,24 +231,7 @@ public final class BatchNorm implements Layer {
         double[] mu = stats.data, xs = x.data, xh = xhat.data, yd = y.data;
         double[] g = gamma.value().data, b = beta.value().data;
         if (training) {
-            Arrays.fill(mu, 0, 2 * n, 0.0);
-            for (int r = 0; r < m; r++) {
-                int row = r * n;
-                for (int j = 0; j < n; j++) {
-                    mu[j] += xs[row + j];
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                mu[j] /= m;
-            }
-            // second pass for the variance (two-pass is exact for a constant feature: no NaN, no negative variance)
-            for (int r = 0; r < m; r++) {
-                int row = r * n;
-                for (int j = 0; j < n; j++) {
-                    double d = xs[row + j] - mu[j];
-                    mu[n + j] += d * d;
-                }
-            }
+            BatchStatistics.meanAndSquaredDeviations(xs, m, n, mu);
             double unbias = (double) m / (m - 1);
             batchesSeen++;
             double w = running.weight(batchesSeen);
@@ -298,14 +252,7 @@ public final class BatchNorm implements Layer {
                 mu[n + j] = Math.sqrt(runningVar[j] + eps);
             }
         }
-        for (int r = 0; r < m; r++) {
-            int row = r * n;
-            for (int j = 0; j < n; j++) {
-                double h = (xs[row + j] - mu[j]) / mu[n + j];
-                xh[row + j] = h;
-                yd[row + j] = g[j] * h + b[j];
-            }
-        }
+        BatchStatistics.standardize(xs, mu, g, b, m, n, xh, yd);
         return y;
     }
 
@@ -318,15 +265,7 @@ public final class BatchNorm implements Layer {
         DMatrixRMaj stats = cache.buffer(1, 2, n);
         DMatrixRMaj sums = cache.buffer(2, 2, n);
         double[] gd = gradOut.data, xh = xhat.data, st = stats.data, s = sums.data;
-        Arrays.fill(s, 0, 2 * n, 0.0);
-        for (int r = 0; r < m; r++) {
-            int row = r * n;
-            for (int j = 0; j < n; j++) {
-                double gr = gd[row + j];
-                s[j] += gr;
-                s[n + j] += gr * xh[row + j];
-            }
-        }
+        BatchStatistics.gradientSums(gd, xh, m, n, s);
         double[] dg = gamma.grad().data, db = beta.grad().data, gm = gamma.value().data;
         for (int j = 0; j < n; j++) {
             db[j] += s[j];

@@ -1,13 +1,10 @@
 package descent.nn.norm;
 
-import descent.linalg.Blas;
 import descent.nn.Cache;
 import descent.nn.Layer;
-import descent.nn.Param;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Batch renormalization (Ioffe, NIPS 2017, Algorithm 1; named in COMP541 lecture 4, slide "Other normalization
@@ -24,16 +21,13 @@ import java.util.List;
  * ∂L/∂x⁽ʳ⁾ = γ r/(mσ_B) · [m g_r − Σ g − x̂_B⁽ʳ⁾ Σ g x̂_B], with x̂_B = (x − μ_B)/σ_B. Inference: y = γ(x − μ̄)/σ̄ + β.
  * The running σ̄ already includes ε (it averages σ_B). Starts at μ̄ = 0, σ̄ = 1.
  */
-public final class BatchRenorm implements Layer {
+public final class BatchRenorm extends Normalization {
 
-    private final String name;
     private final int n;
     private final double eps;
     private final double rMax;
     private final double dMax;
     private final double alpha;
-    private final Param gamma;
-    private final Param beta;
     private final double[] runningMean;
     private final double[] runningStd;
     private boolean training = true;
@@ -44,9 +38,7 @@ public final class BatchRenorm implements Layer {
      * @param alpha the running-average rate α ∈ (0, 1], the weight of the new batch
      */
     public BatchRenorm(String name, int features, double rMax, double dMax, double alpha, double eps) {
-        if (features <= 0) {
-            throw new IllegalArgumentException("BatchRenorm " + name + " needs a positive number of features, got " + features);
-        }
+        super(name, requireFeatures("BatchRenorm " + name, features));
         if (!(rMax >= 1) || !Double.isFinite(rMax)) {
             throw new IllegalArgumentException("BatchRenorm " + name + ": r_max must be ≥ 1 and finite, got " + rMax);
         }
@@ -56,14 +48,11 @@ public final class BatchRenorm implements Layer {
         if (!(alpha > 0 && alpha <= 1)) {
             throw new IllegalArgumentException("BatchRenorm " + name + ": the running-average rate α must lie in (0, 1], got " + alpha);
         }
-        this.name = name;
         this.n = features;
-        this.eps = GroupStandardizer.checkEps("BatchRenorm " + name, eps);
+        this.eps = requireEps("BatchRenorm " + name, eps);
         this.rMax = rMax;
         this.dMax = dMax;
         this.alpha = alpha;
-        this.gamma = GroupStandardizer.ones(name + ".γ", features);
-        this.beta = GroupStandardizer.zeros(name + ".β", features);
         this.runningMean = new double[features];
         this.runningStd = new double[features];
         Arrays.fill(runningStd, 1.0);
@@ -72,19 +61,6 @@ public final class BatchRenorm implements Layer {
     @Override
     public String name() {
         return name + " (BatchRenorm " + n + ", r_max " + rMax + ", d_max " + dMax + ")";
-    }
-
-    public Param gamma() {
-        return gamma;
-    }
-
-    public Param beta() {
-        return beta;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(gamma, beta);
     }
 
     @Override
@@ -124,10 +100,7 @@ public final class BatchRenorm implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, Cache cache) {
-        if (x.numCols != n) {
-            throw new IllegalArgumentException(String.format("layer %s: input %s has %d features but the layer "
-                    + "normalizes %d", name(), Blas.shape(x), x.numCols, n));
-        }
+        BatchStatistics.requireFeatures(this, x, n);
         int m = x.numRows;
         if (training && m < 2) {
             throw new IllegalArgumentException("layer " + name() + ": a training-mode batch needs at least 2 rows, got " + m
@@ -138,21 +111,7 @@ public final class BatchRenorm implements Layer {
         double[] xs = x.data, xh = cache.buffer(0, m, n).data, st = cache.buffer(1, 2, n).data;
         double[] rd = cache.buffer(2, 2, n).data, yd = y.data, g = gamma.value().data, b = beta.value().data;
         if (training) {
-            Arrays.fill(st, 0, 2 * n, 0.0);
-            for (int r = 0; r < m; r++) {
-                for (int j = 0; j < n; j++) {
-                    st[j] += xs[r * n + j];
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                st[j] /= m;
-            }
-            for (int r = 0; r < m; r++) {
-                for (int j = 0; j < n; j++) {
-                    double dv = xs[r * n + j] - st[j];
-                    st[n + j] += dv * dv;
-                }
-            }
+            BatchStatistics.meanAndSquaredDeviations(xs, m, n, st);
             for (int j = 0; j < n; j++) {
                 double sigma = Math.sqrt(st[n + j] / m + eps);
                 if (!Double.isFinite(sigma) || !Double.isFinite(st[j])) {
@@ -180,13 +139,7 @@ public final class BatchRenorm implements Layer {
                 rd[j] = 1;
                 rd[n + j] = 0;
             }
-            for (int r = 0; r < m; r++) {
-                for (int j = 0; j < n; j++) {
-                    double h = (xs[r * n + j] - st[j]) / st[n + j];
-                    xh[r * n + j] = h;
-                    yd[r * n + j] = g[j] * h + b[j];
-                }
-            }
+            BatchStatistics.standardize(xs, st, g, b, m, n, xh, yd);
         }
         return y;
     }
@@ -198,13 +151,7 @@ public final class BatchRenorm implements Layer {
         Layer.requireShape(this, "upstream gradient", gradOut, m, n);
         double[] gd = gradOut.data, xh = cache.buffer(0, m, n).data, st = cache.buffer(1, 2, n).data;
         double[] rd = cache.buffer(2, 2, n).data, s = cache.buffer(3, 2, n).data;
-        Arrays.fill(s, 0, 2 * n, 0.0);
-        for (int r = 0; r < m; r++) {
-            for (int j = 0; j < n; j++) {
-                s[j] += gd[r * n + j];
-                s[n + j] += gd[r * n + j] * xh[r * n + j];
-            }
-        }
+        BatchStatistics.gradientSums(gd, xh, m, n, s);
         double[] dg = gamma.grad().data, db = beta.grad().data, gm = gamma.value().data;
         for (int j = 0; j < n; j++) {
             db[j] += s[j];

@@ -1,11 +1,8 @@
 package descent.nn.norm;
 
 import descent.nn.Cache;
-import descent.nn.Layer;
-import descent.nn.Param;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.List;
 
 /**
  * Group normalization (Wu &amp; He, ECCV 2018; named in COMP541 lecture 4, slide "Other normalization schemes", which
@@ -19,17 +16,29 @@ import java.util.List;
  * G = 1 is layer normalization over (C, S); G = C is {@link InstanceNorm}. Wu &amp; He's default is G = 32. Statistics
  * never cross examples, so training and inference give the same output.
  */
-public class GroupNorm implements Layer {
+public class GroupNorm extends Normalization {
 
-    private final String name;
     private final int channels;
     private final int groups;
     private final int spatial;
-    private final Param gamma;
-    private final Param beta;
     private final GroupStandardizer core;
 
     public GroupNorm(String name, int channels, int groups, int spatial, double eps) {
+        super(name, requireShape(name, channels, groups, spatial));
+        this.channels = channels;
+        this.groups = groups;
+        this.spatial = spatial;
+        this.core = new GroupStandardizer(channels * spatial, channels / groups * spatial, spatial,
+                requireEps(getClass().getSimpleName() + " " + name, eps));
+    }
+
+    /** ε = 10⁻⁵ (PyTorch's default). */
+    public GroupNorm(String name, int channels, int groups, int spatial) {
+        this(name, channels, groups, spatial, 1e-5);
+    }
+
+    /** Checks C, G and S; returns C, the number of (γ, β) pairs. */
+    private static int requireShape(String name, int channels, int groups, int spatial) {
         if (channels <= 0 || spatial <= 0) {
             throw new IllegalArgumentException("GroupNorm " + name + " needs positive channels and positions, got C = "
                     + channels + ", S = " + spatial);
@@ -42,19 +51,7 @@ public class GroupNorm implements Layer {
             throw new IllegalArgumentException("GroupNorm " + name + ": a group of C/G·S = " + (channels / groups * spatial)
                     + " value cannot be standardized (its variance is 0 and the output would be β); use fewer groups or more positions");
         }
-        this.name = name;
-        this.channels = channels;
-        this.groups = groups;
-        this.spatial = spatial;
-        this.gamma = GroupStandardizer.ones(name + ".γ", channels);
-        this.beta = GroupStandardizer.zeros(name + ".β", channels);
-        this.core = new GroupStandardizer(channels * spatial, channels / groups * spatial, spatial,
-                GroupStandardizer.checkEps(getClass().getSimpleName() + " " + name, eps));
-    }
-
-    /** ε = 10⁻⁵ (PyTorch's default). */
-    public GroupNorm(String name, int channels, int groups, int spatial) {
-        this(name, channels, groups, spatial, 1e-5);
+        return channels;
     }
 
     @Override
@@ -72,19 +69,6 @@ public class GroupNorm implements Layer {
 
     public int spatial() {
         return spatial;
-    }
-
-    public Param gamma() {
-        return gamma;
-    }
-
-    public Param beta() {
-        return beta;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(gamma, beta);
     }
 
     @Override

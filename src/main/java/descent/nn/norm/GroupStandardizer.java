@@ -5,7 +5,6 @@ import descent.nn.Layer;
 import descent.nn.Param;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Arrays;
 
 /**
  * The computation shared by layer, group and instance normalization: each row of the input is cut into contiguous
@@ -109,22 +108,5 @@ final class GroupStandardizer {
             }
         }
         return gin;
-    }
-
-    static Param ones(String name, int n) {
-        double[] v = new double[n];
-        Arrays.fill(v, 1.0);
-        return new Param(name, new DMatrixRMaj(1, n, true, v), Param.Role.OTHER);
-    }
-
-    static Param zeros(String name, int n) {
-        return new Param(name, new DMatrixRMaj(1, n), Param.Role.BIAS);
-    }
-
-    static double checkEps(String layer, double eps) {
-        if (!(eps > 0) || !Double.isFinite(eps)) {
-            throw new IllegalArgumentException(layer + ": ε must be positive and finite, got " + eps);
-        }
-        return eps;
     }
 }

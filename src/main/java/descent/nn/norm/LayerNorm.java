@@ -1,12 +1,5 @@
 package descent.nn.norm;
 
-import descent.nn.Cache;
-import descent.nn.Layer;
-import descent.nn.Param;
-import org.ejml.data.DMatrixRMaj;
-
-import java.util.List;
-
 /**
  * Layer normalization (Ba, Kiros &amp; Hinton 2016; named in COMP541 lecture 4, slide "Other normalization schemes",
  * and Aggarwal §3.6 as the variant for recurrent networks). The formulas are not printed in the course's texts; this is
@@ -16,26 +9,13 @@ import java.util.List;
  *   μ = (1/D) Σ_j x_j,   σ² = (1/D) Σ_j (x_j − μ)² + ε,   y_j = γ_j (x_j − μ)/σ + β_j
  * </pre>
  * No statistic crosses examples, so training and inference compute the same output and there is nothing to keep
- * between batches. Equals {@link GroupNorm} with one group (and γ, β repeated over positions) exactly.
+ * between batches. It is {@link GroupNorm} with one group of D channels of one position each (G = 1, S = 1), and is
+ * computed as such.
  */
-public final class LayerNorm implements Layer {
-
-    private final String name;
-    private final int features;
-    private final Param gamma;
-    private final Param beta;
-    private final GroupStandardizer core;
+public final class LayerNorm extends GroupNorm {
 
     public LayerNorm(String name, int features, double eps) {
-        if (features < 2) {
-            throw new IllegalArgumentException("LayerNorm " + name + " needs at least 2 features to standardize over, got "
-                    + features);
-        }
-        this.name = name;
-        this.features = features;
-        this.gamma = GroupStandardizer.ones(name + ".γ", features);
-        this.beta = GroupStandardizer.zeros(name + ".β", features);
-        this.core = new GroupStandardizer(features, features, 1, GroupStandardizer.checkEps("LayerNorm " + name, eps));
+        super(name, atLeastTwo(name, features), 1, 1, eps);
     }
 
     /** ε = 10⁻⁵ (PyTorch's default). */
@@ -43,31 +23,16 @@ public final class LayerNorm implements Layer {
         this(name, features, 1e-5);
     }
 
+    private static int atLeastTwo(String name, int features) {
+        if (features < 2) {
+            throw new IllegalArgumentException("LayerNorm " + name + " needs at least 2 features to standardize over, got "
+                    + features);
+        }
+        return features;
+    }
+
     @Override
     public String name() {
-        return name + " (LayerNorm " + features + ")";
-    }
-
-    public Param gamma() {
-        return gamma;
-    }
-
-    public Param beta() {
-        return beta;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(gamma, beta);
-    }
-
-    @Override
-    public DMatrixRMaj forward(DMatrixRMaj x, Cache cache) {
-        return core.forward(this, x, cache, gamma, beta);
-    }
-
-    @Override
-    public DMatrixRMaj backward(DMatrixRMaj gradOut, Cache cache, boolean needInputGradient) {
-        return core.backward(this, gradOut, cache, needInputGradient, gamma, beta);
+        return name + " (LayerNorm " + channels() + ")";
     }
 }

@@ -63,16 +63,6 @@ public final class GaussianDropout implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj gradOut, Cache cache, boolean needInputGradient) {
-        if (!needInputGradient) {
-            return null;
-        }
-        DMatrixRMaj in = cache.input();
-        Layer.requireShape(this, "the gradient", gradOut, in.numRows, in.numCols);
-        DMatrixRMaj r = cache.buffer(0, in.numRows, in.numCols);
-        DMatrixRMaj g = cache.gradInput(in.numRows, in.numCols);
-        for (int i = 0, n = in.getNumElements(); i < n; i++) {
-            g.data[i] = r.data[i] * gradOut.data[i];
-        }
-        return g;
+        return Layer.backwardTimesMultiplier(this, gradOut, cache, needInputGradient, 0);
     }
 }

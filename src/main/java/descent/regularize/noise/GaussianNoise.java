@@ -76,13 +76,6 @@ public final class GaussianNoise implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj gradOut, Cache cache, boolean needInputGradient) {
-        if (!needInputGradient) {
-            return null;
-        }
-        DMatrixRMaj in = cache.input();
-        Layer.requireShape(this, "the gradient", gradOut, in.numRows, in.numCols);
-        DMatrixRMaj g = cache.gradInput(gradOut.numRows, gradOut.numCols);
-        System.arraycopy(gradOut.data, 0, g.data, 0, gradOut.getNumElements());
-        return g;
+        return Layer.backwardPassThrough(this, gradOut, cache, needInputGradient);
     }
 }

@@ -3,6 +3,7 @@ package descent.nn.norm;
 import descent.check.GradientCheck;
 import descent.data.Dataset;
 import descent.init.Init;
+import descent.nn.AllocationTest;
 import descent.nn.Cache;
 import descent.nn.Layer;
 import descent.nn.Linear;
@@ -13,7 +14,6 @@ import descent.train.Trainer;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Random;
 
@@ -296,29 +296,13 @@ class BatchNormTest {
 
     @Test
     void aTrainingStepWithBatchNormAllocatesNothingAfterWarmUp() {
-        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Random rng = new Random(0);
         Sequential net = new Sequential(new SoftmaxCrossEntropy(),
                 new Linear("fc1", 64, 32, Init.he(), rng), BatchNorm.pytorch("bn1", 32), new Tanh(),
                 new Linear("fc2", 32, 16, Init.he(), rng), BatchNorm.pytorch("bn2", 16).backwardForm(BatchNorm.Backward.BOOK),
                 new Tanh(), new Linear("fc3", 16, 10, Init.he(), rng));
-        DMatrixRMaj x = new DMatrixRMaj(32, 64);
-        for (int k = 0; k < x.data.length; k++) {
-            x.data[k] = rng.nextGaussian();
-        }
-        int[] y = new int[32];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = rng.nextInt(10);
-        }
-        for (int i = 0; i < 200; i++) {
-            net.lossAndGradient(x, y);
-        }
-        long tid = Thread.currentThread().getId();
-        long before = bean.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 100; i++) {
-            net.lossAndGradient(x, y);
-        }
-        long perStep = (bean.getThreadAllocatedBytes(tid) - before) / 100;
-        assertTrue(perStep < 256, "a training step allocated " + perStep + " bytes after warm-up");
+        AllocationTest.Batch batch = AllocationTest.randomBatch(32, 64, 10, rng);
+        long perStep = AllocationTest.bytesPerStep(() -> net.lossAndGradient(batch.x(), batch.y()));
+        assertTrue(perStep < AllocationTest.NO_OBJECT, "a training step allocated " + perStep + " bytes after warm-up");
     }
 }
