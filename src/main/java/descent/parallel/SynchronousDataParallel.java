@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  *
  * <p>Each replica's batch normalization sees only its shard's statistics (as in multi-GPU training without
  * synchronized BN). Optionally each shard's gradient goes through an 8-bit {@link GradientQuantizer} before the
- * reduction, and {@link #bytesSent()} counts the traffic. Close it to stop the threads.
+ * reduction, and {@link #bytesSent()} counts the traffic. One thread at a time calls {@code step} (any thread; not
+ * two at once). Close it to stop the threads.
  */
 public final class SynchronousDataParallel implements AutoCloseable {
 
@@ -323,7 +324,13 @@ public final class SynchronousDataParallel implements AutoCloseable {
         }
         loss = total;
         if (sliced) {
-            optimizer.beginSlicedStep();
+            try {
+                optimizer.beginSlicedStep();
+            } catch (Throwable e) {
+                // the barrier action must not throw (the others would wait forever): report it after the step
+                failure[0] = e;
+                failed = true;
+            }
         }
     }
 
