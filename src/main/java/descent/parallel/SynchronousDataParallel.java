@@ -27,10 +27,12 @@ import java.util.function.Supplier;
  *
  * <p><b>How a step runs.</b> The calling thread is worker 0; T − 1 more threads live as long as this object and
  * wait at a barrier between steps (no task objects, futures or thread hand-offs per step). Each shard has its own
- * replica, so a shard's gradient stays in its replica's {@link Param#grad()} arrays. A step has two phases separated
- * by the barrier: (1) each thread copies θ into the replicas of its shards, fetches the shards' rows and runs
- * forward and backward; (2) each thread takes a contiguous range of the flat parameter vector, sums the shard
- * gradients there in the fixed order into the master's gradient, and, when the optimizer supports it
+ * replica, so a shard's gradient stays in its replica's {@link Param#grad()} arrays (shard 0's are the master's own).
+ * The replicas' parameter values are the master's arrays, shared: the broadcast of θ costs nothing, and nobody writes
+ * θ while the replicas read it. A step has two phases separated by the barrier: (1) each thread fetches its shards'
+ * rows and runs forward and backward on their replicas; (2) each thread takes a contiguous range of the flat parameter
+ * vector, sums the shard gradients there in the fixed order into the master's gradient, and, when the optimizer
+ * supports it
  * ({@link Optimizer#supportsSlicedSteps()}: Adam, AdamW), applies the optimizer step to that same range. Other
  * optimizers step once on the calling thread after the reduction. Splitting the reduction and the update by range
  * changes no arithmetic, so the thread count still leaves every bit alone. After warm-up a step allocates nothing.
@@ -119,7 +121,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
                         + " parameters in " + replica.params().size() + " tensors but the master has " + dimension
                         + " in " + masterParams.size() + ": the supplier must build the same model");
             }
-            this.replicas[s] = new Replica(replica);
+            this.replicas[s] = new Replica(replica, s == 0);
         }
         this.failure = new Throwable[threads];
         this.busyNanos = new long[threads * 16];   // one counter per 128 bytes: no false sharing between threads
@@ -338,18 +340,19 @@ public final class SynchronousDataParallel implements AutoCloseable {
         return (double) (shardRows[s + 1] - shardRows[s]) / rows;
     }
 
-    /** g ← Σ_s (m_s/m) g_s on the flat entries [lo, hi), shards summed in the order 0, 1, …, S−1. */
+    /** g ← Σ_s (m_s/m) g_s on the flat entries [lo, hi), shards summed in the order 0, 1, …, S−1, over g_0 in place. */
     private void reduce(int lo, int hi) {
         for (int i = 0; i < masterParams.size(); i++) {
             int a = Math.max(lo, offsets[i]) - offsets[i], b = Math.min(hi, offsets[i + 1]) - offsets[i];
             if (a >= b) {
                 continue;
             }
-            double[] g = masterParams.get(i).grad().data;
+            double[] g = masterParams.get(i).grad().data;    // = shard 0's gradient, g_0
             double w0 = weight(0);
-            double[] g0 = replicas[0].grads[i];
-            for (int j = a; j < b; j++) {
-                g[j] = w0 * g0[j];
+            if (w0 != 1) {
+                for (int j = a; j < b; j++) {
+                    g[j] *= w0;
+                }
             }
             for (int s = 1; s < shards; s++) {
                 double ws = weight(s);
@@ -404,7 +407,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
         private int[] ys = new int[0];
         private int[] spare = new int[0];
 
-        Replica(Sequential net) {
+        Replica(Sequential net, boolean first) {
             this.net = net;
             List<Param> ps = net.params();
             this.grads = new double[ps.size()][];
@@ -416,6 +419,10 @@ public final class SynchronousDataParallel implements AutoCloseable {
                 }
                 // the broadcast by shared memory: the replica reads the master's θ, which nobody writes in phase 1
                 mine.value().data = theirs.value().data;
+                if (first) {
+                    // shard 0's gradient lands in the master's gradient; the all-reduce then adds the others in place
+                    mine.grad().data = theirs.grad().data;
+                }
                 grads[i] = mine.grad().data;
             }
         }
