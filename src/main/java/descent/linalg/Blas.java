@@ -19,8 +19,10 @@ public final class Blas {
     private static final String NATIVE_LIB = "dev.ludovic.netlib.blas.nativeLib";
     private static final BLAS BLAS_INSTANCE = load();
 
-    // opt-in timing of gemm for benchmarks (one thread calls gemm; off by default, then a branch and nothing else)
+    // opt-in timing of gemm for benchmarks (only the thread that switched it on is timed; off by default, then a
+    // branch and nothing else)
     private static boolean timing;
+    private static Thread timedThread;
     private static long gemmNanos;
     private static long gemmCalls;
 
@@ -29,12 +31,14 @@ public final class Blas {
 
     /**
      * Starts (true) or stops accumulating the wall time spent inside {@link #gemm}, for benchmarks that split a step
-     * into GEMM and everything else; starting resets the totals. Not thread-safe: time one training thread.
+     * into GEMM and everything else; starting resets the totals. Only the calling thread's products are counted (with
+     * data-parallel workers, the calling thread is worker 0, whose time stands for every worker's).
      */
     public static void timeGemm(boolean on) {
         if (on) {
             gemmNanos = 0;
             gemmCalls = 0;
+            timedThread = Thread.currentThread();
         }
         timing = on;
     }
@@ -110,10 +114,11 @@ public final class Blas {
             }
             return;
         }
-        long t0 = timing ? System.nanoTime() : 0;
+        boolean timed = timing && Thread.currentThread() == timedThread;
+        long t0 = timed ? System.nanoTime() : 0;
         BLAS_INSTANCE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                 b.data, 0, Math.max(1, b.numCols), a.data, 0, Math.max(1, a.numCols), beta, c.data, 0, Math.max(1, n));
-        if (timing) {
+        if (timed) {
             gemmNanos += System.nanoTime() - t0;
             gemmCalls++;
         }

@@ -1,6 +1,5 @@
 package descent.optim;
 
-import descent.nn.GradientOracle;
 import descent.nn.Param;
 import descent.validate.Require;
 
@@ -28,19 +27,16 @@ import java.util.List;
  * scale. {@link #withoutBiasCorrection()} uses s and r directly (the ablation): the first step is then
  * −ε(1 − ρ₁)/√(1 − ρ₂)·sign(g) ≈ −3.16ε·sign(g) for the defaults.
  *
+ * <p>The update loop is written once, in {@code AdaptiveMoments}, shared with {@link AdamW}; it can also run as a
+ * sliced step over ranges of the parameters ({@link #beginSlicedStep()}), which data-parallel training uses.
+ *
  * <p>{@link #withL2(double)} adds λθ to the gradient before the moments (Adam + L2, line 6 of Loshchilov and Hutter's
  * Algorithm 2): the decay is then divided by √r̂ like the data gradient. Compare {@link AdamW}.
  */
-public final class Adam extends Optimizer {
+public final class Adam extends AdaptiveMoments {
 
-    private final double rho1;
-    private final double rho2;
-    private final double delta;
     private boolean biasCorrection = true;
     private double l2 = 0;
-    private final double[][] s;
-    private final double[][] r;
-    private long t;
 
     public Adam(List<Param> params) {
         this(params, 0.001, 0.9, 0.999, 1e-8);
@@ -51,12 +47,8 @@ public final class Adam extends Optimizer {
     }
 
     public Adam(List<Param> params, double learningRate, double rho1, double rho2, double delta) {
-        super(params, learningRate);
-        this.rho1 = Require.decay("Adam: decay rate ρ₁", rho1);
-        this.rho2 = Require.decay("Adam: decay rate ρ₂", rho2);
-        this.delta = Require.nonNegative("Adam: δ", delta);
-        this.s = newState();
-        this.r = newState();
+        super(params, learningRate, Require.decay("Adam: decay rate ρ₁", rho1), Require.decay("Adam: decay rate ρ₂", rho2),
+                Require.nonNegative("Adam: δ", delta));
     }
 
     /** Skip the division by 1 − ρᵗ (for demonstrating what bias correction does). Returns this. */
@@ -71,52 +63,30 @@ public final class Adam extends Optimizer {
         return this;
     }
 
+    // Alg. 8.7 in the shared loop of AdaptiveMoments: α = ε, η = 1, no decoupled decay, κ = the L2 coefficient.
     @Override
-    protected double update(GradientOracle gradient) {
-        double loss = gradient.evaluate();
-        t++;
-        double eps = learningRate();
-        double c1 = biasCorrection ? 1 - Math.pow(rho1, t) : 1;
-        double c2 = biasCorrection ? 1 - Math.pow(rho2, t) : 1;
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            double[] w = p.value().data, gr = p.grad().data, si = s[i], ri = r[i];
-            for (int j = 0; j < si.length; j++) {
-                double g = gr[j] + l2 * w[j];
-                si[j] = rho1 * si[j] + (1 - rho1) * g;
-                ri[j] = rho2 * ri[j] + (1 - rho2) * g * g;
-                double sHat = si[j] / c1, rHat = ri[j] / c2;
-                w[j] -= eps * sHat / (Math.sqrt(rHat) + delta);
-            }
-        }
-        return loss;
-    }
-
-    /** t, the number of moment updates so far. */
-    public long t() {
-        return t;
+    double stepSize() {
+        return learningRate();
     }
 
     @Override
-    protected void resetState() {
-        zero(s);
-        zero(r);
-        t = 0;
+    double stepScale() {
+        return 1;
     }
 
     @Override
-    protected double[][][] stateArrays() {
-        return new double[][][]{s, r};
+    double decoupledDecay() {
+        return 0;
     }
 
     @Override
-    protected long[] stateCounters() {
-        return new long[]{t};
+    double coupledL2() {
+        return l2;
     }
 
     @Override
-    protected void setStateCounters(long[] c) {
-        t = c[0];
+    boolean biasCorrected() {
+        return biasCorrection;
     }
 
     @Override

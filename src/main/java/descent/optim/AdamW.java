@@ -1,6 +1,5 @@
 package descent.optim;
 
-import descent.nn.GradientOracle;
 import descent.nn.Param;
 import descent.validate.Require;
 
@@ -21,6 +20,9 @@ import java.util.List;
  * <b>Erratum:</b> COMP541 lecture 4's text of the algorithm reads "m₀ ← θ, v₀ ← θ" (an OCR slip for ← 0); the
  * moments start at zero. Notebook 09 shows it.
  *
+ * <p>The update loop is written once, in {@code AdaptiveMoments}, shared with {@link Adam} (m, v are its s, r;
+ * β₁, β₂, ε its ρ₁, ρ₂, δ).
+ *
  * <p>The learning rate reported by {@link #learningRate()} is α·η_t. A schedule that sets the learning rate to
  * ε_k sets η_t = ε_k/α, so it scales both terms.
  *
@@ -31,16 +33,10 @@ import java.util.List;
  * {@link #withPyTorchWeightDecay(List, double, double)}, which sets α = lr and λ = lr·w; under a schedule both
  * conventions then give the same trajectory (checked against torch 1.13 in {@code TorchTrajectoryTest}).
  */
-public final class AdamW extends Optimizer {
+public final class AdamW extends AdaptiveMoments {
 
     private final double alpha;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
     private final double lambda;
-    private final double[][] m;
-    private final double[][] v;
-    private long t;
 
     /** PyTorch's defaults: α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, {@code weight_decay} 0.01, i.e. λ = 1e-5. */
     public AdamW(List<Param> params) {
@@ -53,14 +49,10 @@ public final class AdamW extends Optimizer {
     }
 
     public AdamW(List<Param> params, double alpha, double beta1, double beta2, double epsilon, double lambda) {
-        super(params, Require.positive("AdamW: step size α", alpha));
+        super(params, Require.positive("AdamW: step size α", alpha), Require.decay("AdamW: decay rate β₁", beta1),
+                Require.decay("AdamW: decay rate β₂", beta2), Require.nonNegative("AdamW: ε", epsilon));
         this.alpha = alpha;
-        this.beta1 = Require.decay("AdamW: decay rate β₁", beta1);
-        this.beta2 = Require.decay("AdamW: decay rate β₂", beta2);
-        this.epsilon = Require.nonNegative("AdamW: ε", epsilon);
         this.lambda = Require.nonNegative("AdamW: weight decay λ", lambda);
-        this.m = newState();
-        this.v = newState();
     }
 
     /**
@@ -89,49 +81,30 @@ public final class AdamW extends Optimizer {
         return learningRate() / alpha;
     }
 
+    // the box above in the shared loop of AdaptiveMoments: η = η_t, α, λ, no coupled L2, always bias-corrected
     @Override
-    protected double update(GradientOracle gradient) {
-        double loss = gradient.evaluate();
-        t++;
-        double eta = scheduleMultiplier();
-        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            double[] w = p.value().data, g = p.grad().data, mi = m[i], vi = v[i];
-            for (int j = 0; j < mi.length; j++) {
-                mi[j] = beta1 * mi[j] + (1 - beta1) * g[j];
-                vi[j] = beta2 * vi[j] + (1 - beta2) * g[j] * g[j];
-                double mHat = mi[j] / c1, vHat = vi[j] / c2;
-                w[j] -= eta * (alpha * mHat / (Math.sqrt(vHat) + epsilon) + lambda * w[j]);
-            }
-        }
-        return loss;
-    }
-
-    public long t() {
-        return t;
+    double stepSize() {
+        return alpha;
     }
 
     @Override
-    protected void resetState() {
-        zero(m);
-        zero(v);
-        t = 0;
+    double stepScale() {
+        return scheduleMultiplier();
     }
 
     @Override
-    protected double[][][] stateArrays() {
-        return new double[][][]{m, v};
+    double decoupledDecay() {
+        return lambda;
     }
 
     @Override
-    protected long[] stateCounters() {
-        return new long[]{t};
+    double coupledL2() {
+        return 0;
     }
 
     @Override
-    protected void setStateCounters(long[] c) {
-        t = c[0];
+    boolean biasCorrected() {
+        return true;
     }
 
     @Override

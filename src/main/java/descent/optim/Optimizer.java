@@ -49,6 +49,8 @@ public abstract class Optimizer {
     private static final GradientOracle STORED = () -> Double.NaN;
 
     protected final List<Param> params;
+    // offsets[i] = where parameter i starts in the flat vector (for sliced steps); offsets[params.size()] = its length
+    private final int[] offsets;
     private final Needs needs;
     private double learningRate;
     private long steps;
@@ -72,6 +74,10 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": needs is null");
         }
         this.params = List.copyOf(params);
+        this.offsets = new int[this.params.size() + 1];
+        for (int i = 0; i < this.params.size(); i++) {
+            offsets[i + 1] = offsets[i] + this.params.get(i).size();
+        }
         this.needs = needs;
         this.learningRate = Require.nonNegative(getClass().getSimpleName() + ": learning rate ε", learningRate);
     }
@@ -97,6 +103,68 @@ public abstract class Optimizer {
         }
         steps++;
         update(STORED);
+    }
+
+    /**
+     * True when one step can be taken as a <i>sliced step</i>: {@link #beginSlicedStep()} once, then
+     * {@link #stepSlice(int, int)} over disjoint ranges that together cover the flat parameter vector (the order of
+     * the parameters, row-major within each), possibly from several threads at once. Methods whose update is
+     * elementwise (Adam, AdamW) support it; the result is bit for bit that of {@link #step()}.
+     */
+    public final boolean supportsSlicedSteps() {
+        return slicesSupported();
+    }
+
+    /**
+     * Starts one step from the stored gradients that will be applied slice by slice: counts the step and fixes what
+     * the whole step shares (Adam's t and bias corrections). Call it from one thread, then let every slice be applied
+     * once with {@link #stepSlice}; the step is complete when all have been.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsSlicedSteps()} is false
+     */
+    public final void beginSlicedStep() {
+        if (!slicesSupported()) {
+            throw new UnsupportedOperationException(name() + " cannot update its parameters slice by slice; use step()");
+        }
+        steps++;
+        beginSlices();
+    }
+
+    /**
+     * Applies the step begun by {@link #beginSlicedStep()} to the entries [from, to) of the flat parameter vector
+     * (length {@link #dimension()}). Slices of one step must not overlap; different threads may apply different slices.
+     */
+    public final void stepSlice(int from, int to) {
+        if (from < 0 || to > offsets[params.size()] || from > to) {
+            throw new IllegalArgumentException(name() + ": slice [" + from + ", " + to + ") is not inside the "
+                    + offsets[params.size()] + " parameters");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            int lo = Math.max(from, offsets[i]), hi = Math.min(to, offsets[i + 1]);
+            if (lo < hi) {
+                updateSlice(i, lo - offsets[i], hi - offsets[i]);
+            }
+        }
+    }
+
+    /** Number of scalar parameters: the length of the flat vector that {@link #stepSlice} indexes. */
+    public final int dimension() {
+        return offsets[params.size()];
+    }
+
+    /** Whether {@link #beginSlices()} and {@link #updateSlice} are implemented (false by default). */
+    protected boolean slicesSupported() {
+        return false;
+    }
+
+    /** A sliced step begins: advance counters and fix the step's scalars (only when {@link #slicesSupported()}). */
+    protected void beginSlices() {
+        throw new UnsupportedOperationException(name());
+    }
+
+    /** The update of the current sliced step on entries [from, to) of parameter {@code param} alone. */
+    protected void updateSlice(int param, int from, int to) {
+        throw new UnsupportedOperationException(name());
     }
 
     /**

@@ -5,10 +5,12 @@ import descent.data.FashionMnist;
 import descent.init.Init;
 import descent.linalg.Blas;
 import descent.nn.Linear;
+import descent.nn.Param;
 import descent.nn.ReLU;
 import descent.nn.Sequential;
 import descent.nn.SoftmaxCrossEntropy;
 import descent.optim.Adam;
+import descent.parallel.SynchronousDataParallel;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.BufferedReader;
@@ -28,17 +30,21 @@ import java.util.Random;
 /**
  * One full epoch of Fashion-MNIST training, Descent against PyTorch 1.13 in the same run: 60 000 images in shuffled
  * minibatches of 128, 784-256-128-10 ReLU, softmax cross-entropy, Adam (ε = 10⁻³), float64; first with one thread on
- * each side, then with two ({@code OPENBLAS_NUM_THREADS} for Descent, {@code torch.set_num_threads} for PyTorch).
+ * each side, then with two.
  *
  * <p>Each Descent run is a fresh JVM (OpenBLAS reads its thread count once, when it loads) that loads the data set once,
- * takes a few warm-up steps, then times one epoch: Fisher–Yates shuffle, gather each batch into a buffer allocated once,
- * {@code Sequential.lossAndGradient}, {@code Adam.step()}. It reports the epoch's wall time, the part spent inside
- * {@code Blas.gemm} (so the rest is shuffling, copying, activations, loss and the optimizer step), the bytes the training
- * thread allocated per step after warm-up, and the peak heap. The PyTorch peer is
- * {@code src/bench/python/train_torch.py}.
+ * takes {@link #WARMUP} warm-up steps, then times one epoch. One thread: the plain path (Fisher–Yates shuffle, gather
+ * each batch into a buffer allocated once, {@code Sequential.lossAndGradient}, {@code Adam.step()}), split into GEMM
+ * (time inside {@code Blas.gemm}) and the rest. T &gt; 1 threads: {@link SynchronousDataParallel} with T Java workers
+ * and {@code OPENBLAS_NUM_THREADS=1} (data parallelism, Aggarwal §3.7.2), split into the shard phase (for worker 0:
+ * GEMM, other computing, waiting for the slowest worker) and the all-reduce + Adam phase; for comparison also the plain
+ * path with {@code OPENBLAS_NUM_THREADS=T}. PyTorch's T-thread row is {@code torch.set_num_threads(T)} (intra-op
+ * threads), its peer script {@code src/bench/python/train_torch.py}. Each row reports the bytes its threads allocated
+ * per step after warm-up and the peak heap.
  *
- * <p>{@code ./descent bench train [THREADS...] [--rounds R]}: default thread counts 1 and 2, one round; with R rounds
- * each configuration runs R times, alternating the two sides, and the medians are reported. The last line is
+ * <p>{@code ./descent bench train [THREADS...] [--rounds R] [--shards S] [--one-thread-shards S1]
+ * [--no-openblas-threads]}: default thread counts 1 and 2, one round; with R rounds each configuration runs R times,
+ * alternating the two sides, and the medians are reported. The last line is
  * {@code train: Descent X s/epoch, PyTorch Y s/epoch, ratio Z×} for one thread.
  */
 public final class TrainBench {
@@ -46,51 +52,108 @@ public final class TrainBench {
     private TrainBench() {
     }
 
+    /** Warm-up steps before the timed epoch, on both sides (not timed; lets the JIT compile the step first). */
+    static final int WARMUP = 200;
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--child")) {
-            child(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20);
+            child(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : WARMUP);
             return;
         }
         List<Integer> threads = new ArrayList<>();
-        int rounds = 1;
+        int rounds = 1, shards = 0, oneThreadShards = 0;
+        boolean blasRow = true;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--rounds")) {
-                rounds = Integer.parseInt(args[++i]);
-            } else if (args[i].equals("-h") || args[i].equals("--help")) {
-                System.out.println("Usage: ./descent bench train [THREADS ...] [--rounds R]   (default threads 1 2, R = 1)");
-                return;
-            } else {
-                threads.add(Integer.parseInt(args[i]));
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--shards" -> shards = Integer.parseInt(args[++i]);
+                case "--one-thread-shards" -> oneThreadShards = Integer.parseInt(args[++i]);
+                case "--no-openblas-threads" -> blasRow = false;
+                case "-h", "--help" -> {
+                    System.out.println("""
+                            Usage: ./descent bench train [THREADS ...] [--rounds R] [--shards S] [--one-thread-shards S1] [--no-openblas-threads]
+                              THREADS   thread counts to run (default 1 2)
+                              --rounds R             run every configuration R times, alternating the sides; report medians (default 1)
+                              --shards S             shards of each global batch for the data-parallel rows (default: the largest THREADS)
+                              --one-thread-shards S1 run the 1-thread row data-parallel with S1 shards instead of the plain path
+                                                     (S1 = S makes its parameter checksum equal to the other rows': bit-identical)
+                              --no-openblas-threads  skip the comparison rows that thread OpenBLAS itself on the plain path
+                            Rows: 1 thread = the plain path (OPENBLAS_NUM_THREADS=1); T > 1 threads = SynchronousDataParallel
+                            with T Java workers and OPENBLAS_NUM_THREADS=1 each; PyTorch uses torch.set_num_threads(T) (intra-op).""");
+                    return;
+                }
+                default -> threads.add(Integer.parseInt(args[i]));
             }
         }
         if (threads.isEmpty()) {
             threads = List.of(1, 2);
         }
-        System.out.println("one epoch: 60000 Fashion-MNIST images, batches of 128, 784-256-128-10 ReLU, softmax CE, Adam 1e-3, float64");
+        if (shards == 0) {
+            shards = threads.stream().mapToInt(Integer::intValue).max().getAsInt();
+        }
+        System.out.println("one epoch: 60000 Fashion-MNIST images, batches of 128, 784-256-128-10 ReLU, softmax CE, Adam 1e-3, float64, "
+                + WARMUP + " untimed warm-up steps on both sides");
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.2f at start%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("Descent, 1 thread: " + (oneThreadShards == 0
+                ? "the plain path (one batch of 128 per step; faster on one thread than cutting it into shards, so its checksum differs from the data-parallel rows')"
+                : "data parallel, 1 worker, " + oneThreadShards + " shards"));
+        System.out.println("Descent, T > 1 threads: data parallelism (SynchronousDataParallel: T Java workers, " + shards
+                + " shards of each batch of 128, fixed-order all-reduce, Adam split by parameter range), OPENBLAS_NUM_THREADS=1 in each worker");
+        System.out.println("PyTorch, T threads: torch.set_num_threads(T) (its intra-op threads: what a PyTorch user gets)");
         Map<Integer, double[]> results = new HashMap<>();
+        Map<Integer, Double> blasResults = new HashMap<>();
         for (int t : threads) {
-            double[] d = new double[rounds], p = new double[rounds];
-            Map<String, Double> last = null;
+            boolean plain = t == 1 && oneThreadShards == 0;
+            int s = t == 1 ? oneThreadShards : shards;
+            double[] d = new double[rounds], p = new double[rounds], o = new double[rounds];
+            Map<String, Double> last = null, lastBlas = null;
             for (int r = 0; r < rounds; r++) {
-                last = runChild(t);
+                last = runChild(plain ? 0 : t, plain ? 1 : s, 1);
                 d[r] = last.get("seconds");
                 p[r] = runTorch(t);
+                if (t > 1 && blasRow) {
+                    lastBlas = runChild(0, 1, t);
+                    o[r] = lastBlas.get("seconds");
+                }
             }
             double dm = median(d), pm = median(p);
             results.put(t, new double[]{dm, pm});
-            System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch (GEMM %.2f s, the rest %.2f s: gather %.2f, "
-                            + "Adam %.2f, activations/loss/other %.2f), %.0f bytes allocated per step after warm-up, peak heap %.0f MB%n",
-                    t, dm, last.get("gemm"), last.get("seconds") - last.get("gemm"), last.get("gather"), last.get("adam"),
-                    last.get("seconds") - last.get("gemm") - last.get("gather") - last.get("adam"), last.get("allocPerStep"),
-                    last.get("peakHeapMB"));
+            if (plain) {
+                System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch (GEMM %.2f s, the rest %.2f s: gather %.2f, "
+                                + "Adam %.2f, activations/loss/other %.2f), %.0f bytes allocated per step after warm-up, peak heap %.0f MB%n",
+                        t, dm, last.get("gemm"), last.get("seconds") - last.get("gemm"), last.get("gather"), last.get("adam"),
+                        last.get("seconds") - last.get("gemm") - last.get("gather") - last.get("adam"), last.get("allocPerStep"),
+                        last.get("peakHeapMB"));
+            } else {
+                double shardPhase = last.get("shardPhase"), update = last.get("reduceAdam"), busy = last.get("busy0");
+                System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch, data parallel (%d workers, %d shards): shard phase %.2f s "
+                                + "[worker 0: GEMM %.2f s, gather/activations/loss %.2f s, waiting for the slowest worker %.2f s], "
+                                + "all-reduce + Adam %.2f s, other %.2f s; %.0f bytes allocated per step after warm-up (all workers), "
+                                + "peak heap %.0f MB%n",
+                        t, dm, t, s, shardPhase, last.get("gemm"), busy - last.get("gemm"), shardPhase - busy, update,
+                        last.get("seconds") - shardPhase - update, last.get("allocPerStep"), last.get("peakHeapMB"));
+            }
+            if (lastBlas != null) {
+                double om = median(o);
+                blasResults.put(t, om);
+                System.out.printf(Locale.ROOT, "threads %d, for comparison: Descent %.2f s/epoch on the plain path with OPENBLAS_NUM_THREADS=%d "
+                                + "(GEMM %.2f s, the rest %.2f s)%n", t, om, t, lastBlas.get("gemm"),
+                        lastBlas.get("seconds") - lastBlas.get("gemm"));
+            }
             System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch, PyTorch %.2f s/epoch, ratio %.2f×%s%n", t, dm, pm,
                     dm / pm, rounds > 1 ? " (medians of " + rounds + ")" : "");
         }
-        if (results.containsKey(1) && results.containsKey(2)) {
-            System.out.printf(Locale.ROOT, "speed-up with 2 threads: Descent %.2f×, PyTorch %.2f× (target for Descent ≥ 1.6×)%n",
-                    results.get(1)[0] / results.get(2)[0], results.get(1)[1] / results.get(2)[1]);
+        if (results.containsKey(1)) {
+            for (int t : threads) {
+                if (t > 1) {
+                    System.out.printf(Locale.ROOT, "speed-up with %d threads: Descent %.2f× (data parallel)%s, PyTorch %.2f× (intra-op "
+                                    + "threads)%s%n", t, results.get(1)[0] / results.get(t)[0],
+                            blasResults.containsKey(t) ? String.format(Locale.ROOT, ", Descent %.2f× (plain path, OpenBLAS threads)",
+                                    results.get(1)[0] / blasResults.get(t)) : "",
+                            results.get(1)[1] / results.get(t)[1], t == 2 ? " (target for Descent ≥ 1.6×)" : "");
+                }
+            }
         }
         System.out.printf(Locale.ROOT, "load average %.2f at the end (figures measured under load are inflated)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -106,18 +169,23 @@ public final class TrainBench {
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 
-    /** Runs {@link #child} in a fresh JVM with OPENBLAS_NUM_THREADS = threads; returns its key=value lines. */
-    private static Map<String, Double> runChild(int threads) throws Exception {
+    /**
+     * Runs {@link #child} in a fresh JVM (OpenBLAS reads its thread count once, when it loads) with {@code workers}
+     * data-parallel workers (0: the plain path), {@code shards} shards and OPENBLAS_NUM_THREADS = blasThreads;
+     * returns its key=value lines.
+     */
+    private static Map<String, Double> runChild(int workers, int shards, int blasThreads) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                TrainBench.class.getName(), "--child", String.valueOf(threads));
-        pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
+                TrainBench.class.getName(), "--child", String.valueOf(workers), String.valueOf(shards));
+        pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(blasThreads));
         pb.redirectErrorStream(true);
         return collect(pb, "Descent");
     }
 
     private static double runTorch(int threads) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "src/bench/python/train_torch.py", String.valueOf(threads));
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "src/bench/python/train_torch.py", String.valueOf(threads),
+                String.valueOf(WARMUP));
         pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
         pb.redirectErrorStream(true);
@@ -145,69 +213,118 @@ public final class TrainBench {
         return values;
     }
 
-    /** One timed epoch in this JVM. */
-    static void child(int threads, int warmup) {
-        Dataset train = FashionMnist.train(60000);
+    /** The benchmark's network, from the seeded {@code Random(0)} (the same initial θ for every row). */
+    static Sequential network() {
         Random rng = new Random(0);
-        Sequential net = new Sequential(new SoftmaxCrossEntropy(),
+        return new Sequential(new SoftmaxCrossEntropy(),
                 new Linear("fc1", 784, 256, Init.he(), rng), new ReLU(),
                 new Linear("fc2", 256, 128, Init.he(), rng), new ReLU(),
                 new Linear("fc3", 128, 10, Init.he(), rng));
-        Adam adam = new Adam(net.params(), 1e-3);
+    }
+
+    /**
+     * One timed epoch in this JVM. {@code workers} = 0: the plain path (gather, {@code lossAndGradient},
+     * {@code Adam.step()} on this thread; GEMM threaded by OpenBLAS as the environment says). {@code workers} ≥ 1:
+     * {@link SynchronousDataParallel} with that many Java threads and {@code shards} shards, one global batch per step.
+     */
+    static void child(int workers, int shards, int warmup) {
+        Dataset train = FashionMnist.train(60000);
         int n = train.size(), batch = 128;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        DMatrixRMaj xb = new DMatrixRMaj(batch, 784), xr = new DMatrixRMaj(n % batch == 0 ? batch : n % batch, 784);
-        int[] yb = new int[batch], yr = new int[xr.numRows];
         Random shuffle = new Random(1);
         Dataset.shuffle(order, shuffle);
-        for (int i = 0; i < warmup; i++) {
-            train.gather(order, i * batch, batch, xb, yb);
-            net.lossAndGradient(xb, yb);
-            adam.step();
-        }
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
-        long gatherNs = 0, adamNs = 0;
-        double total = 0;
+        long gatherNs = 0, adamNs = 0, alloc;
+        double total = 0, seconds;
         int steps = 0;
-        long alloc0 = bean.getThreadAllocatedBytes(tid);
-        Blas.timeGemm(true);
-        long t0 = System.nanoTime();
-        Dataset.shuffle(order, shuffle);
-        for (int from = 0; from < n; from += batch) {
-            int c = Math.min(batch, n - from);
-            DMatrixRMaj x = c == batch ? xb : xr;
-            int[] y = c == batch ? yb : yr;
-            long a = System.nanoTime();
-            train.gather(order, from, c, x, y);
-            long b = System.nanoTime();
-            total += net.lossAndGradient(x, y);
-            long s = System.nanoTime();
-            adam.step();
-            long e = System.nanoTime();
-            gatherNs += b - a;
-            adamNs += e - s;
-            steps++;
+        List<Param> params;
+        SynchronousDataParallel dp = null;
+        if (workers == 0) {
+            Sequential net = network();
+            params = net.params();
+            Adam adam = new Adam(params, 1e-3);
+            DMatrixRMaj xb = new DMatrixRMaj(batch, 784), xr = new DMatrixRMaj(n % batch == 0 ? batch : n % batch, 784);
+            int[] yb = new int[batch], yr = new int[xr.numRows];
+            for (int i = 0; i < warmup; i++) {
+                train.gather(order, i * batch, batch, xb, yb);
+                net.lossAndGradient(xb, yb);
+                adam.step();
+            }
+            long alloc0 = bean.getThreadAllocatedBytes(tid);
+            Blas.timeGemm(true);
+            long t0 = System.nanoTime();
+            Dataset.shuffle(order, shuffle);
+            for (int from = 0; from < n; from += batch) {
+                int c = Math.min(batch, n - from);
+                DMatrixRMaj x = c == batch ? xb : xr;
+                int[] y = c == batch ? yb : yr;
+                long a = System.nanoTime();
+                train.gather(order, from, c, x, y);
+                long b = System.nanoTime();
+                total += net.lossAndGradient(x, y);
+                long s = System.nanoTime();
+                adam.step();
+                long e = System.nanoTime();
+                gatherNs += b - a;
+                adamNs += e - s;
+                steps++;
+            }
+            seconds = (System.nanoTime() - t0) / 1e9;
+            Blas.timeGemm(false);
+            alloc = bean.getThreadAllocatedBytes(tid) - alloc0;
+        } else {
+            dp = new SynchronousDataParallel(TrainBench::network, workers, shards, p -> new Adam(p, 1e-3));
+            params = dp.master().params();
+            for (int i = 0; i < warmup; i++) {
+                dp.step(train, order, i * batch, batch);
+            }
+            long[] ids = new long[workers];
+            ids[0] = tid;
+            System.arraycopy(dp.workerThreadIds(), 0, ids, 1, workers - 1);
+            long[] before = bean.getThreadAllocatedBytes(ids);
+            long compute0 = dp.computeNanos(), update0 = dp.updateNanos(), busy0 = dp.busyNanos(0);
+            Blas.timeGemm(true);
+            long t0 = System.nanoTime();
+            Dataset.shuffle(order, shuffle);
+            for (int from = 0; from < n; from += batch) {
+                total += dp.step(train, order, from, Math.min(batch, n - from));
+                steps++;
+            }
+            seconds = (System.nanoTime() - t0) / 1e9;
+            Blas.timeGemm(false);
+            long[] after = bean.getThreadAllocatedBytes(ids);
+            alloc = 0;
+            for (int i = 0; i < ids.length; i++) {
+                alloc += after[i] - before[i];
+
+            }
+            System.out.printf(Locale.ROOT, "busy0=%.4f%n", (dp.busyNanos(0) - busy0) / 1e9);
+            gatherNs = dp.computeNanos() - compute0;   // here: the whole shard phase (see the output's labels)
+            adamNs = dp.updateNanos() - update0;       // here: all-reduce + Adam
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Blas.timeGemm(false);
-        long alloc = bean.getThreadAllocatedBytes(tid) - alloc0;
-        System.out.printf(Locale.ROOT, "BLAS %s, OPENBLAS_NUM_THREADS=%s, %d steps, %d GEMM calls, mean loss %.4f%n",
-                Blas.implementation(), System.getenv("OPENBLAS_NUM_THREADS"), steps, Blas.gemmCalls(), total / steps);
+        System.out.printf(Locale.ROOT, "BLAS %s, OPENBLAS_NUM_THREADS=%s, %s, %d steps, %d GEMM calls on the timed thread, mean loss %.4f%n",
+                Blas.implementation(), System.getenv("OPENBLAS_NUM_THREADS"), workers == 0 ? "plain path"
+                        : "data parallel: " + workers + " worker thread(s), " + shards + " shards, Adam "
+                        + (dp.slicedOptimizerStep() ? "split by parameter range" : "on one thread"),
+                steps, Blas.gemmCalls(), total / steps);
+        if (dp != null) {
+            dp.close();
+        }
         long hash = 1;
-        for (var prm : net.params()) {
+        for (Param prm : params) {
             for (int j = 0; j < prm.size(); j++) {
                 hash = 31 * hash + Double.doubleToRawLongBits(prm.value().data[j]);
             }
         }
-        System.out.printf(Locale.ROOT, "parameter checksum after the epoch: %016x (equal across thread counts = bit-identical)%n", hash);
+        System.out.printf(Locale.ROOT, "parameter checksum after the epoch: %016x (equal across thread counts at the same shard count = bit-identical)%n", hash);
         System.out.printf(Locale.ROOT, "seconds=%.4f%n", seconds);
         System.out.printf(Locale.ROOT, "gemm=%.4f%n", Blas.gemmNanos() / 1e9);
-        System.out.printf(Locale.ROOT, "gather=%.4f%n", gatherNs / 1e9);
-        System.out.printf(Locale.ROOT, "adam=%.4f%n", adamNs / 1e9);
+        System.out.printf(Locale.ROOT, "%s=%.4f%n", workers == 0 ? "gather" : "shardPhase", gatherNs / 1e9);
+        System.out.printf(Locale.ROOT, "%s=%.4f%n", workers == 0 ? "adam" : "reduceAdam", adamNs / 1e9);
         System.out.printf(Locale.ROOT, "allocPerStep=%.1f%n", (double) alloc / steps);
         System.out.printf(Locale.ROOT, "peakHeapMB=%.1f%n", peakHeap());
         System.out.printf(Locale.ROOT, "dataMB=%.1f%n", 8.0 * train.x().getNumElements() / (1 << 20));

@@ -303,6 +303,6 @@ class BatchNormTest {
                 new Tanh(), new Linear("fc3", 16, 10, Init.he(), rng));
         AllocationTest.Batch batch = AllocationTest.randomBatch(32, 64, 10, rng);
         long perStep = AllocationTest.bytesPerStep(() -> net.lossAndGradient(batch.x(), batch.y()));
-        assertTrue(perStep < 256, "a training step allocated " + perStep + " bytes after warm-up");
+        assertTrue(perStep < AllocationTest.NO_OBJECT, "a training step allocated " + perStep + " bytes after warm-up");
     }
 }
