@@ -2,6 +2,7 @@ package descent.mutation;
 
 import descent.grade.Exercise;
 import descent.grader.exercise.ExerciseGenerator;
+import descent.grader.tests.GradedTests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -215,17 +216,8 @@ public final class Course {
         return out;
     }
 
-    /** Exercise ids in reading order: 01.2 before 01.10, 01.10 before 02.1. */
+    /** Exercise ids in reading order: 01.2 before 01.10, 01.10 before 02.1 ({@link GradedTests#compareIds}). */
     static int compareIds(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
-                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
+        return GradedTests.compareIds(a, b);
     }
 }

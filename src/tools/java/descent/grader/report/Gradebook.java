@@ -1,5 +1,6 @@
 package descent.grader.report;
 
+import descent.grader.tests.GradedTests;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,22 +137,9 @@ public final class Gradebook {
         return s.matches("[^,\"\\r\\n]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    /** Orders exercise ids "01.2" < "01.10" < "02.1" numerically, part by part. */
+    /** Orders exercise ids "01.2" < "01.10" < "02.1" numerically, part by part ({@link GradedTests#compareIds}). */
     static int compareIds(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c;
-            try {
-                c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            } catch (NumberFormatException e) {
-                c = x[i].compareTo(y[i]);
-            }
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
+        return GradedTests.compareIds(a, b);
     }
 
     /** {@code Gradebook SCORES.csv GRADEBOOK.csv}: exit 0 written, 2 bad input (the message names the file). */
