@@ -127,12 +127,16 @@ public final class TrainBench {
                         last.get("peakHeapMB"));
             } else {
                 double shardPhase = last.get("shardPhase"), update = last.get("reduceAdam"), busy = last.get("busy0");
+                double slowest = 0;
+                for (int w = 0; w < t; w++) {
+                    slowest = Math.max(slowest, last.get("busy" + w));
+                }
                 System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch, data parallel (%d workers, %d shards): shard phase %.2f s "
-                                + "[worker 0: GEMM %.2f s, gather/activations/loss %.2f s, waiting for the slowest worker %.2f s], "
-                                + "all-reduce + Adam %.2f s, other %.2f s; %.0f bytes allocated per step after warm-up (all workers), "
-                                + "peak heap %.0f MB%n",
-                        t, dm, t, s, shardPhase, last.get("gemm"), busy - last.get("gemm"), shardPhase - busy, update,
-                        last.get("seconds") - shardPhase - update, last.get("allocPerStep"), last.get("peakHeapMB"));
+                                + "[worker 0 computing %.2f s: GEMM %.2f s, gather/activations/loss %.2f s; the slowest worker computing "
+                                + "%.2f s; barrier and skew %.2f s], all-reduce + Adam %.2f s, other %.2f s; %.0f bytes allocated per "
+                                + "step after warm-up (all workers), peak heap %.0f MB%n",
+                        t, dm, t, s, shardPhase, busy, last.get("gemm"), busy - last.get("gemm"), slowest, shardPhase - slowest,
+                        update, last.get("seconds") - shardPhase - update, last.get("allocPerStep"), last.get("peakHeapMB"));
             }
             if (lastBlas != null) {
                 double om = median(o);
@@ -286,7 +290,11 @@ public final class TrainBench {
             ids[0] = tid;
             System.arraycopy(dp.workerThreadIds(), 0, ids, 1, workers - 1);
             long[] before = bean.getThreadAllocatedBytes(ids);
-            long compute0 = dp.computeNanos(), update0 = dp.updateNanos(), busy0 = dp.busyNanos(0);
+            long compute0 = dp.computeNanos(), update0 = dp.updateNanos();
+            long[] busy = new long[workers];
+            for (int t = 0; t < workers; t++) {
+                busy[t] = dp.busyNanos(t);
+            }
             Blas.timeGemm(true);
             long t0 = System.nanoTime();
             Dataset.shuffle(order, shuffle);
@@ -302,7 +310,9 @@ public final class TrainBench {
                 alloc += after[i] - before[i];
 
             }
-            System.out.printf(Locale.ROOT, "busy0=%.4f%n", (dp.busyNanos(0) - busy0) / 1e9);
+            for (int t = 0; t < workers; t++) {
+                System.out.printf(Locale.ROOT, "busy%d=%.4f%n", t, (dp.busyNanos(t) - busy[t]) / 1e9);
+            }
             gatherNs = dp.computeNanos() - compute0;   // here: the whole shard phase (see the output's labels)
             adamNs = dp.updateNanos() - update0;       // here: all-reduce + Adam
         }
