@@ -46,6 +46,42 @@ public interface Layer {
     default void readState(java.io.DataInput in, String source) throws java.io.IOException {
     }
 
+    /**
+     * For {@link #writeState} of a layer that draws random numbers: the generator's exact state (java.util.Random's own
+     * serialized form), length-prefixed, so that a resumed run draws what the uninterrupted run would have drawn.
+     */
+    static void writeRandom(java.io.DataOutput out, java.util.Random rng) throws java.io.IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(b)) {
+            o.writeObject(rng);
+        }
+        out.writeInt(b.size());
+        out.write(b.toByteArray());
+    }
+
+    /**
+     * Reads back what {@link #writeRandom} wrote. Only a {@code java.util.Random} is accepted from the stream (no other
+     * class is deserialized); {@code source} names the file and the layer's name goes into the messages.
+     */
+    static java.util.Random readRandom(Layer layer, java.io.DataInput in, String source) throws java.io.IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        try (java.io.ObjectInputStream o = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws java.io.IOException, ClassNotFoundException {
+                if (!desc.getName().equals(java.util.Random.class.getName())) {
+                    throw new java.io.InvalidClassException(desc.getName(),
+                            "the state of layer " + layer.name() + " may only hold java.util.Random");
+                }
+                return super.resolveClass(desc);
+            }
+        }) {
+            return (java.util.Random) o.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(source + ": " + layer.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The trainable tensors; empty for parameter-free layers. */
     default List<Param> params() {
         return List.of();

@@ -91,31 +91,12 @@ public final class Dropout implements Layer {
      */
     @Override
     public void writeState(java.io.DataOutput out) throws java.io.IOException {
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(b)) {
-            o.writeObject(rng);
-        }
-        out.writeInt(b.size());
-        out.write(b.toByteArray());
+        Layer.writeRandom(out, rng);
     }
 
     @Override
     public void readState(java.io.DataInput in, String source) throws java.io.IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        try (java.io.ObjectInputStream o = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes)) {
-            @Override
-            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws java.io.IOException, ClassNotFoundException {
-                if (!desc.getName().equals(Random.class.getName())) {
-                    throw new java.io.InvalidClassException(desc.getName(), "a dropout state may only hold java.util.Random");
-                }
-                return super.resolveClass(desc);
-            }
-        }) {
-            this.rng = (Random) o.readObject();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(source + ": " + name() + ": " + e.getMessage(), e);
-        }
+        this.rng = Layer.readRandom(this, in, source);
     }
 
     public double keep() {
