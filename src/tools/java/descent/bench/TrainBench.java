@@ -82,7 +82,14 @@ public final class TrainBench {
                             with T Java workers and OPENBLAS_NUM_THREADS=1 each; PyTorch uses torch.set_num_threads(T) (intra-op).""");
                     return;
                 }
-                default -> threads.add(Integer.parseInt(args[i]));
+                default -> {
+                    if (!args[i].matches("[1-9][0-9]*")) {
+                        System.err.println("bench train: '" + args[i] + "' is neither a thread count (a positive integer) nor an "
+                                + "option; see ./descent bench train --help");
+                        System.exit(2);
+                    }
+                    threads.add(Integer.parseInt(args[i]));
+                }
             }
         }
         if (threads.isEmpty()) {
