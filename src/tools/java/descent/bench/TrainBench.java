@@ -114,16 +114,19 @@ public final class TrainBench {
             boolean plain = t == 1 && oneThreadShards == 0;
             int s = t == 1 ? oneThreadShards : shards;
             double[] d = new double[rounds], p = new double[rounds], o = new double[rounds];
-            Map<String, Double> last = null, lastBlas = null;
+            List<Map<String, Double>> runs = new ArrayList<>(), blasRuns = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                last = runChild(plain ? 0 : t, plain ? 1 : s, 1);
-                d[r] = last.get("seconds");
+                runs.add(runChild(plain ? 0 : t, plain ? 1 : s, 1));
+                d[r] = runs.get(r).get("seconds");
                 p[r] = runTorch(t);
                 if (t > 1 && blasRow) {
-                    lastBlas = runChild(0, 1, t);
-                    o[r] = lastBlas.get("seconds");
+                    blasRuns.add(runChild(0, 1, t));
+                    o[r] = blasRuns.get(r).get("seconds");
                 }
             }
+            // the split printed with a median is the split of the round nearest that median, so that its parts add up
+            Map<String, Double> last = runs.get(nearest(d, median(d)));
+            Map<String, Double> lastBlas = blasRuns.isEmpty() ? null : blasRuns.get(nearest(o, median(o)));
             double dm = median(d), pm = median(p);
             results.put(t, new double[]{dm, pm});
             if (plain) {
@@ -172,6 +175,17 @@ public final class TrainBench {
         double[] r1 = results.get(first);
         System.out.printf(Locale.ROOT, "train: Descent %.2f s/epoch, PyTorch %.2f s/epoch, ratio %.2f×%s%n", r1[0], r1[1],
                 r1[0] / r1[1], first == 1 ? "" : " (" + first + " threads)");
+    }
+
+    /** The index of the entry of {@code a} nearest {@code v} (the first on a tie). */
+    static int nearest(double[] a, double v) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (Math.abs(a[i] - v) < Math.abs(a[best] - v)) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static double median(double[] a) {
