@@ -12,9 +12,8 @@ import java.util.Arrays;
  * the gradient goes to the winning input of each window (the first one on a tie) and 0 to the others.
  * {@link StochasticPooling} samples the window's entry instead of taking the largest.
  */
-public final class MaxPool2d implements Layer {
+public final class MaxPool2d extends Pooling2d {
 
-    private final PoolingWindows windows;
 
     /** Non-overlapping k×k pooling (stride k), the usual choice. */
     public MaxPool2d(int channels, int height, int width, int size) {
@@ -22,28 +21,7 @@ public final class MaxPool2d implements Layer {
     }
 
     public MaxPool2d(int channels, int height, int width, int size, int stride) {
-        this.windows = new PoolingWindows("MaxPool2d", channels, height, width, size, stride);
-    }
-
-    public int inputSize() {
-        return windows.inputSize();
-    }
-
-    public int outputSize() {
-        return windows.outputSize();
-    }
-
-    public int outputHeight() {
-        return windows.outHeight;
-    }
-
-    public int outputWidth() {
-        return windows.outWidth;
-    }
-
-    @Override
-    public String name() {
-        return "MaxPool2d " + windows.describe();
+        super("MaxPool2d", channels, height, width, size, stride);
     }
 
     @Override

@@ -32,11 +32,10 @@ import java.util.Random;
  * (example, channel, row, column), one {@code nextDouble()} per region with a positive sum, so the same seed gives the
  * same draws. Every buffer lives in the {@link Cache}: after warm-up a pass allocates nothing.
  */
-public final class StochasticPooling implements Layer {
+public final class StochasticPooling extends Pooling2d {
 
     private static final int MODE_SLOT = 0;
 
-    private final PoolingWindows windows;
     private Random rng;
     private boolean training = true;
 
@@ -52,32 +51,11 @@ public final class StochasticPooling implements Layer {
      * @param rng      the seeded source of the sampled indices; give each layer its own (see {@link #writeState})
      */
     public StochasticPooling(int channels, int height, int width, int size, int stride, Random rng) {
-        this.windows = new PoolingWindows("StochasticPooling", channels, height, width, size, stride);
+        super("StochasticPooling", channels, height, width, size, stride);
         if (rng == null) {
             throw new IllegalArgumentException("StochasticPooling needs a seeded Random to sample from, got null");
         }
         this.rng = rng;
-    }
-
-    public int inputSize() {
-        return windows.inputSize();
-    }
-
-    public int outputSize() {
-        return windows.outputSize();
-    }
-
-    public int outputHeight() {
-        return windows.outHeight;
-    }
-
-    public int outputWidth() {
-        return windows.outWidth;
-    }
-
-    @Override
-    public String name() {
-        return "StochasticPooling " + windows.describe();
     }
 
     @Override
