@@ -3,6 +3,10 @@ package descent.linalg;
 import dev.ludovic.netlib.blas.BLAS;
 import org.ejml.data.DMatrixRMaj;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * Matrix products for the hot paths, done by BLAS on EJML's row-major arrays.
  *
@@ -18,6 +22,10 @@ public final class Blas {
     private static final String NATIVE_LIB_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
     private static final String NATIVE_LIB = "dev.ludovic.netlib.blas.nativeLib";
     private static final BLAS BLAS_INSTANCE = load();
+    // netlib's dgemm checks that offset + columns·ld fits in the array, which a block of columns other than the first
+    // never does (its last row ends before the array's end); the block gemm below checks the exact extent itself and
+    // calls the kernel behind that check
+    private static final MethodHandle DGEMM_KERNEL = kernel();
 
     // opt-in timing of gemm for benchmarks (only the thread that switched it on is timed; off by default, then a
     // branch and nothing else)
@@ -63,6 +71,22 @@ public final class Blas {
         // implementation() instead, so keep notebooks and test logs quiet.
         java.util.logging.Logger.getLogger("dev.ludovic.netlib.blas").setLevel(java.util.logging.Level.SEVERE);
         return BLAS.getInstance();
+    }
+
+    /** netlib's unchecked dgemm kernel bound to the instance in use, or null (then the checked dgemm is called). */
+    private static MethodHandle kernel() {
+        try {
+            Class<?> base = Class.forName("dev.ludovic.netlib.blas.AbstractBLAS");
+            if (!base.isInstance(BLAS_INSTANCE)) {
+                return null;
+            }
+            MethodHandle h = MethodHandles.privateLookupIn(base, MethodHandles.lookup()).findVirtual(base, "dgemmK", MethodType.methodType(void.class, String.class, String.class, int.class,
+                            int.class, int.class, double.class, double[].class, int.class, int.class, double[].class,
+                            int.class, int.class, double.class, double[].class, int.class, int.class));
+            return h.bindTo(BLAS_INSTANCE);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The BLAS in use, e.g. {@code "native (JNIBLAS → libblas.so.3)"} or {@code "Java fallback (Java11BLAS)"}. */
@@ -121,6 +145,61 @@ public final class Blas {
         if (timed) {
             gemmNanos += System.nanoTime() - t0;
             gemmCalls++;
+        }
+    }
+
+    /**
+     * The same product on blocks of row-major arrays: C ← α·op(A)·op(B) + β·C with op(A) m×k, op(B) k×n and C m×n,
+     * where each operand starts at an offset of its array and the next row of each begins {@code ld} entries after
+     * the previous one (ld ≥ the block's stored width). Tensor-parallel training multiplies some rows, or some
+     * columns, of a matrix this way without copying them out.
+     *
+     * @throws IllegalArgumentException naming the block when it does not fit inside its array
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                            double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                            double beta, double[] c, int cOffset, int ldc) {
+        requireBlock("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
+        requireBlock("B", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+        requireBlock("C", c, cOffset, ldc, m, n);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[cOffset + i * ldc + j] *= beta;
+                }
+            }
+            return;
+        }
+        boolean timed = timing && Thread.currentThread() == timedThread;
+        long t0 = timed ? System.nanoTime() : 0;
+        String tb = transB ? "T" : "N", ta = transA ? "T" : "N";
+        if (DGEMM_KERNEL != null) {
+            try {
+                DGEMM_KERNEL.invokeExact(tb, ta, n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, ldc);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("BLAS dgemm failed", e);
+            }
+        } else {
+            BLAS_INSTANCE.dgemm(tb, ta, n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, ldc);
+        }
+        if (timed) {
+            gemmNanos += System.nanoTime() - t0;
+            gemmCalls++;
+        }
+    }
+
+    /** A block of rows×cols with row stride ld starting at offset must lie inside the array. */
+    private static void requireBlock(String name, double[] x, int offset, int ld, int rows, int cols) {
+        if (x == null || offset < 0 || rows < 0 || cols < 0 || ld < Math.max(1, cols)
+                || (rows > 0 && cols > 0 && (long) offset + (long) (rows - 1) * ld + cols > x.length)) {
+            throw new IllegalArgumentException(String.format(
+                    "gemm: block %s of %dx%d at offset %d with row stride %d does not fit in an array of %s entries",
+                    name, rows, cols, offset, ld, x == null ? "null" : String.valueOf(x.length)));
         }
     }
 

@@ -12,7 +12,7 @@ public abstract class Elementwise implements Layer, Activation {
     public DMatrixRMaj forward(DMatrixRMaj x, Cache cache) {
         DMatrixRMaj y = cache.output(x.numRows, x.numCols);
         cache.setInput(x);
-        forwardArray(x.data, y.data, x.getNumElements());
+        forwardRange(x.data, y.data, 0, x.getNumElements());
         return y;
     }
 
@@ -24,20 +24,23 @@ public abstract class Elementwise implements Layer, Activation {
             return null;
         }
         DMatrixRMaj gin = cache.gradInput(x.numRows, x.numCols);
-        backwardArray(x.data, cache.output().data, gradOut.data, gin.data, x.getNumElements());
+        backwardRange(x.data, cache.output().data, gradOut.data, gin.data, 0, x.getNumElements());
         return gin;
     }
 
-    /** y[k] = Φ(x[k]) for k &lt; n. */
-    protected void forwardArray(double[] x, double[] y, int n) {
-        for (int k = 0; k < n; k++) {
+    /**
+     * y[k] = Φ(x[k]) for from ≤ k &lt; to: the forward pass on a block of a matrix's array (e.g. some of its rows,
+     * or one row's share of the columns), as tensor-parallel training applies it.
+     */
+    public void forwardRange(double[] x, double[] y, int from, int to) {
+        for (int k = from; k < to; k++) {
             y[k] = value(x[k]);
         }
     }
 
-    /** gin[k] = g[k]·Φ'(x[k]) for k &lt; n, where y = Φ(x). */
-    protected void backwardArray(double[] x, double[] y, double[] g, double[] gin, int n) {
-        for (int k = 0; k < n; k++) {
+    /** gin[k] = g[k]·Φ'(x[k]) for from ≤ k &lt; to, where y = Φ(x) (gin may be g itself). */
+    public void backwardRange(double[] x, double[] y, double[] g, double[] gin, int from, int to) {
+        for (int k = from; k < to; k++) {
             gin[k] = g[k] * derivative(x[k], y[k]);
         }
     }

@@ -13,8 +13,8 @@ public final class Identity extends Elementwise {
     }
 
     @Override
-    protected void forwardArray(double[] x, double[] y, int n) {
-        System.arraycopy(x, 0, y, 0, n);
+    public void forwardRange(double[] x, double[] y, int from, int to) {
+        System.arraycopy(x, from, y, from, to - from);
     }
 
     @Override

@@ -16,16 +16,16 @@ public final class ReLU extends Elementwise {
     }
 
     @Override
-    protected void forwardArray(double[] x, double[] y, int n) {
-        for (int k = 0; k < n; k++) {
+    public void forwardRange(double[] x, double[] y, int from, int to) {
+        for (int k = from; k < to; k++) {
             double v = x[k];
             y[k] = v > 0 ? v : 0.0;
         }
     }
 
     @Override
-    protected void backwardArray(double[] x, double[] y, double[] g, double[] gin, int n) {
-        for (int k = 0; k < n; k++) {
+    public void backwardRange(double[] x, double[] y, double[] g, double[] gin, int from, int to) {
+        for (int k = from; k < to; k++) {
             gin[k] = x[k] > 0 ? g[k] : 0.0;
         }
     }

@@ -62,21 +62,30 @@ public final class SoftmaxCrossEntropy implements Loss {
         if (grad != null) {
             grad.reshape(n, k, false);
         }
+        return scale * sumRows(output.data, labels, k, 0, n, scale, grad == null ? null : grad.data);
+    }
+
+    /**
+     * The loss of the rows [from, to) of a batch of scores v (rows of k entries), <em>summed</em> (not yet
+     * multiplied by {@code scale}), and, when {@code grad} is not null, their rows of ∂L/∂v, each multiplied by
+     * {@code scale}: {@link #evaluate} is {@code scale · sumRows(…, 0, n, scale, …)} with scale = the reduction's
+     * factor for the whole batch. Threads that share the rows of one batch call it on their rows (the labels are
+     * checked by the caller).
+     */
+    public static double sumRows(double[] v, int[] labels, int k, int from, int to, double scale, double[] g) {
         double total = 0;
-        double[] v = output.data;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             int r = i * k;
             double lse = logSumExp(v, r, k);
             total += lse - v[r + labels[i]];
-            if (grad != null) {
-                double[] g = grad.data;
+            if (g != null) {
                 for (int j = 0; j < k; j++) {
                     g[r + j] = scale * Math.exp(v[r + j] - lse);
                 }
                 g[r + labels[i]] -= scale;
             }
         }
-        return scale * total;
+        return total;
     }
 
     @Override

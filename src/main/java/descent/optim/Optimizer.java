@@ -95,6 +95,11 @@ public abstract class Optimizer {
         return update(oracle);
     }
 
+    /** Where this optimizer needs the gradient during a step ({@link Needs#ORACLE}: only {@link #step(GradientOracle)} works). */
+    public final Needs needs() {
+        return needs;
+    }
+
     /** One step from the gradients already stored in the parameters. */
     public final void step() {
         if (needs == Needs.ORACLE) {

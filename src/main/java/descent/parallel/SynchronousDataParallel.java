@@ -258,7 +258,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
         failed = false;
         barrier.member(0, Thread.currentThread());
         long t0 = System.nanoTime();
-        barrier.await(null);              // start: the workers pick up this step
+        barrier.await(null, 0);           // start: the workers pick up this step
         long t1 = phases(0, t0);
         if (failed) {
             Throwable e = firstFailure();
@@ -288,7 +288,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
             failure[t] = e;
         }
         busyNanos[16 * t] += System.nanoTime() - b0;
-        barrier.await(afterShards);
+        barrier.await(afterShards, t);
         long t1 = System.nanoTime();
         if (t == 0) {
             computeNanos += t1 - t0;
@@ -307,7 +307,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
                 failure[t] = e;
             }
         }
-        barrier.await(null);              // done: θ is updated everywhere
+        barrier.await(null, t);           // done: θ is updated everywhere
         return t1;
     }
 
@@ -378,7 +378,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
     /** The loop of worker t ≥ 1: wait for a step, run its two phases, until closed. */
     private void work(int t) {
         while (true) {
-            barrier.await(null);
+            barrier.await(null, t);
             if (closed) {
                 return;
             }
@@ -395,7 +395,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
         closed = true;
         if (pool.length > 0) {
             barrier.member(0, Thread.currentThread());
-            barrier.await(null);
+            barrier.await(null, 0);
         }
     }
 

@@ -73,4 +73,45 @@ class BlasTest {
         assertTrue(impl.startsWith("native") || impl.startsWith("Java fallback"), impl);
         assertEquals(impl.startsWith("native"), Blas.isNative());
     }
+
+    /** The block at rows [r0, r0+rows), columns [c0, c0+cols) of m, copied out (or transposed). */
+    private static DMatrixRMaj block(DMatrixRMaj m, int r0, int c0, int rows, int cols, boolean transpose) {
+        DMatrixRMaj b = new DMatrixRMaj(rows, cols);
+        CommonOps_DDRM.extract(m, r0, r0 + rows, c0, c0 + cols, b, 0, 0);
+        return transpose ? CommonOps_DDRM.transpose(b, null) : b;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void blockGemmEqualsTheProductOfTheCopiedBlocks(boolean ta, boolean tb) {
+        Random rng = new Random(11);
+        // op(A) 5×4 from a block of a 9×10 array, op(B) 4×3 from an 8×7 array, C 5×3 into columns 4..6 of a 7×9 array:
+        // the last two blocks do not start in column 0 (netlib's own check refuses those; Blas.gemm must not)
+        int m = 5, k = 4, n = 3;
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(9, 10, -1, 1, rng), b = RandomMatrices_DDRM.rectangle(8, 7, -1, 1, rng);
+        DMatrixRMaj c = RandomMatrices_DDRM.rectangle(7, 9, -1, 1, rng), c0 = c.copy();
+        int ar = 2, ac = 1, br = 3, bc = 3, cr = 2, cc = 6;
+        int aRows = ta ? k : m, aCols = ta ? m : k, bRows = tb ? n : k, bCols = tb ? k : n;
+        Blas.gemm(ta, tb, m, n, k, 0.5, a.data, ar * 10 + ac, 10, b.data, br * 7 + bc, 7, 2.0, c.data, cr * 9 + cc, 9);
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.mult(block(a, ar, ac, aRows, aCols, ta), block(b, br, bc, bRows, bCols, tb), expected);
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 9; j++) {
+                boolean inside = i >= cr && i < cr + m && j >= cc && j < cc + n;
+                double want = inside ? 0.5 * expected.get(i - cr, j - cc) + 2.0 * c0.get(i, j) : c0.get(i, j);
+                assertEquals(want, c.get(i, j), 1e-14, "C(" + i + "," + j + ")" + (inside ? "" : " outside the block changed"));
+            }
+        }
+    }
+
+    @Test
+    void aBlockOutsideItsArrayIsNamed() {
+        double[] a = new double[12], b = new double[12], c = new double[12];
+        // C of 3×3 at offset 4 with stride 4 needs entries up to 4 + 2·4 + 3 = 15 > 12
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Blas.gemm(false, false, 3, 3, 2, 1, a, 0, 2, b, 0, 3, 0, c, 4, 4));
+        assertTrue(e.getMessage().contains("block C of 3x3 at offset 4 with row stride 4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 2, 2, 1, a, 0, 1, b, 0, 2, 0, c, 0, 2));
+        assertTrue(e.getMessage().contains("block A") && e.getMessage().contains("row stride 1"), e.getMessage());
+    }
 }

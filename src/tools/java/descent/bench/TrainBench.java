@@ -11,6 +11,7 @@ import descent.nn.Sequential;
 import descent.nn.SoftmaxCrossEntropy;
 import descent.optim.Adam;
 import descent.parallel.SynchronousDataParallel;
+import descent.parallel.ShardedDataParallel;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.BufferedReader;
@@ -35,15 +36,15 @@ import java.util.Random;
  * <p>Each Descent run is a fresh JVM (OpenBLAS reads its thread count once, when it loads) that loads the data set once,
  * takes {@link #WARMUP} warm-up steps, then times one epoch. One thread: the plain path (Fisher–Yates shuffle, gather
  * each batch into a buffer allocated once, {@code Sequential.lossAndGradient}, {@code Adam.step()}), split into GEMM
- * (time inside {@code Blas.gemm}) and the rest. T &gt; 1 threads: {@link SynchronousDataParallel} with T Java workers
- * and {@code OPENBLAS_NUM_THREADS=1} (data parallelism, Aggarwal §3.7.2), split into the shard phase (for worker 0:
- * GEMM, other computing, waiting for the slowest worker) and the all-reduce + Adam phase; for comparison also the plain
- * path with {@code OPENBLAS_NUM_THREADS=T}. PyTorch's T-thread row is {@code torch.set_num_threads(T)} (intra-op
+ * (time inside {@code Blas.gemm}) and the rest. T &gt; 1 threads: {@link ShardedDataParallel} with T Java threads and
+ * {@code OPENBLAS_NUM_THREADS=1} (data parallelism without replicas: each thread's rows forward and backward, then its
+ * rows of every weight gradient over the whole batch and their Adam step), split for thread 0 into its rows, its shard,
+ * GEMM and the waits at the barriers; for comparison also {@link SynchronousDataParallel} (replicas and an all-reduce,
+ * Aggarwal §3.7.2) and the plain path with {@code OPENBLAS_NUM_THREADS=T}. PyTorch's T-thread row is {@code torch.set_num_threads(T)} (intra-op
  * threads), its peer script {@code src/bench/python/train_torch.py}. Each row reports the bytes its threads allocated
  * per step after warm-up and the peak heap.
  *
- * <p>{@code ./descent bench train [THREADS...] [--rounds R] [--shards S] [--one-thread-shards S1]
- * [--no-openblas-threads]}: default thread counts 1 and 2, one round; with R rounds each configuration runs R times,
+ * <p>{@code ./descent bench train [THREADS...] [--rounds R] [--shards S] [--no-replicas] [--no-openblas-threads]}: default thread counts 1 and 2, one round; with R rounds each configuration runs R times,
  * alternating the two sides, and the medians are reported. The last line is
  * {@code train: Descent X s/epoch, PyTorch Y s/epoch, ratio Z×} for one thread.
  */
@@ -61,25 +62,24 @@ public final class TrainBench {
             return;
         }
         List<Integer> threads = new ArrayList<>();
-        int rounds = 1, shards = 0, oneThreadShards = 0;
-        boolean blasRow = true;
+        int rounds = 1, shards = 0;
+        boolean blasRow = true, replicaRow = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--shards" -> shards = Integer.parseInt(args[++i]);
-                case "--one-thread-shards" -> oneThreadShards = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = positive(args, ++i);
+                case "--shards" -> shards = positive(args, ++i);
                 case "--no-openblas-threads" -> blasRow = false;
+                case "--no-replicas" -> replicaRow = false;
                 case "-h", "--help" -> {
                     System.out.println("""
-                            Usage: ./descent bench train [THREADS ...] [--rounds R] [--shards S] [--one-thread-shards S1] [--no-openblas-threads]
+                            Usage: ./descent bench train [THREADS ...] [--rounds R] [--shards S] [--no-replicas] [--no-openblas-threads]
                               THREADS   thread counts to run (default 1 2)
                               --rounds R             run every configuration R times, alternating the sides; report medians (default 1)
-                              --shards S             shards of each global batch for the data-parallel rows (default: the largest THREADS)
-                              --one-thread-shards S1 run the 1-thread row data-parallel with S1 shards instead of the plain path
-                                                     (S1 = S makes its parameter checksum equal to the other rows': bit-identical)
+                              --shards S             shards of each batch for the comparison row with replicas (default: the thread count)
+                              --no-replicas          skip the comparison rows with replicas and an all-reduce (SynchronousDataParallel)
                               --no-openblas-threads  skip the comparison rows that thread OpenBLAS itself on the plain path
-                            Rows: 1 thread = the plain path (OPENBLAS_NUM_THREADS=1); T > 1 threads = SynchronousDataParallel
-                            with T Java workers and OPENBLAS_NUM_THREADS=1 each; PyTorch uses torch.set_num_threads(T) (intra-op).""");
+                            Rows: 1 thread = the plain path (OPENBLAS_NUM_THREADS=1); T > 1 threads = ShardedDataParallel with T
+                            threads and OPENBLAS_NUM_THREADS=1 each; PyTorch uses torch.set_num_threads(T) (intra-op).""");
                     return;
                 }
                 default -> {
@@ -95,38 +95,37 @@ public final class TrainBench {
         if (threads.isEmpty()) {
             threads = List.of(1, 2);
         }
-        if (shards == 0) {
-            shards = threads.stream().mapToInt(Integer::intValue).max().getAsInt();
-        }
         System.out.println("one epoch: 60000 Fashion-MNIST images, batches of 128, 784-256-128-10 ReLU, softmax CE, Adam 1e-3, float64, "
                 + WARMUP + " untimed warm-up steps on both sides");
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.2f at start%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("Descent, 1 thread: " + (oneThreadShards == 0
-                ? "the plain path (one batch of 128 per step; faster on one thread than cutting it into shards, so its checksum differs from the data-parallel rows')"
-                : "data parallel, 1 worker, " + oneThreadShards + " shards"));
-        System.out.println("Descent, T > 1 threads: data parallelism (SynchronousDataParallel: T Java workers, " + shards
-                + " shards of each batch of 128, fixed-order all-reduce, Adam split by parameter range), OPENBLAS_NUM_THREADS=1 in each worker");
+        System.out.println("Descent, 1 thread: the plain path (gather a batch of 128, Sequential.lossAndGradient, Adam.step)");
+        System.out.println("Descent, T > 1 threads: ShardedDataParallel (each thread forward and backward on its rows of the batch; "
+                + "after one barrier each computes its rows of every weight gradient over the whole batch and their Adam step), "
+                + "OPENBLAS_NUM_THREADS=1 in each");
         System.out.println("PyTorch, T threads: torch.set_num_threads(T) (its intra-op threads: what a PyTorch user gets)");
         Map<Integer, double[]> results = new HashMap<>();
-        Map<Integer, Double> blasResults = new HashMap<>();
+        Map<Integer, Double> blasResults = new HashMap<>(), replicaResults = new HashMap<>();
         for (int t : threads) {
-            boolean plain = t == 1 && oneThreadShards == 0;
-            int s = t == 1 ? oneThreadShards : shards;
-            double[] d = new double[rounds], p = new double[rounds], o = new double[rounds];
-            List<Map<String, Double>> runs = new ArrayList<>(), blasRuns = new ArrayList<>();
+            boolean plain = t == 1;
+            int s = shards == 0 ? t : shards;
+            double[] d = new double[rounds], p = new double[rounds], o = new double[rounds], q = new double[rounds];
+            List<Map<String, Double>> runs = new ArrayList<>(), blasRuns = new ArrayList<>(), replicaRuns = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                runs.add(runChild(plain ? 0 : t, plain ? 1 : s, 1));
+                runs.add(runChild(plain ? 0 : t, 0, 1));
                 d[r] = runs.get(r).get("seconds");
                 p[r] = runTorch(t);
+                if (t > 1 && replicaRow) {
+                    replicaRuns.add(runChild(t, s, 1));
+                    q[r] = replicaRuns.get(r).get("seconds");
+                }
                 if (t > 1 && blasRow) {
-                    blasRuns.add(runChild(0, 1, t));
+                    blasRuns.add(runChild(0, 0, t));
                     o[r] = blasRuns.get(r).get("seconds");
                 }
             }
             // the split printed with a median is the split of the round nearest that median, so that its parts add up
             Map<String, Double> last = runs.get(nearest(d, median(d)));
-            Map<String, Double> lastBlas = blasRuns.isEmpty() ? null : blasRuns.get(nearest(o, median(o)));
             double dm = median(d), pm = median(p);
             results.put(t, new double[]{dm, pm});
             if (plain) {
@@ -136,21 +135,32 @@ public final class TrainBench {
                         last.get("seconds") - last.get("gemm") - last.get("gather") - last.get("adam"), last.get("allocPerStep"),
                         last.get("peakHeapMB"));
             } else {
-                double shardPhase = last.get("shardPhase"), update = last.get("reduceAdam"), busy = last.get("busy0");
+                double rows = last.get("rows0"), shard = last.get("shard0"), gemm = last.get("gemm");
+                System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch, sharded data parallel (%d threads): thread 0 computing "
+                                + "%.2f s (its rows: fetch, forward, loss, backward %.2f s; its shard: weight gradients and Adam %.2f s; "
+                                + "GEMM %.2f s of it, the rest %.2f s), waiting at the barriers %.2f s (the slowest thread waited %.2f s); "
+                                + "%.0f bytes allocated per step after warm-up (all threads), peak heap %.0f MB%n",
+                        t, dm, t, rows + shard, rows, shard, gemm, rows + shard - gemm, last.get("wait0"), minWait(last, t),
+                        last.get("allocPerStep"), last.get("peakHeapMB"));
+            }
+            if (!replicaRuns.isEmpty()) {
+                double qm = median(q);
+                replicaResults.put(t, qm);
+                Map<String, Double> rr = replicaRuns.get(nearest(q, qm));
+                double shardPhase = rr.get("shardPhase"), update = rr.get("reduceAdam"), busy = rr.get("busy0");
                 double slowest = 0;
                 for (int w = 0; w < t; w++) {
-                    slowest = Math.max(slowest, last.get("busy" + w));
+                    slowest = Math.max(slowest, rr.get("busy" + w));
                 }
-                System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch, data parallel (%d workers, %d shards): shard phase %.2f s "
-                                + "[worker 0 computing %.2f s: GEMM %.2f s, gather/activations/loss %.2f s; the slowest worker computing "
-                                + "%.2f s; barrier and skew %.2f s], all-reduce + Adam %.2f s, other %.2f s; %.0f bytes allocated per "
-                                + "step after warm-up (all workers), peak heap %.0f MB%n",
-                        t, dm, t, s, shardPhase, busy, last.get("gemm"), busy - last.get("gemm"), slowest, shardPhase - slowest,
-                        update, last.get("seconds") - shardPhase - update, last.get("allocPerStep"), last.get("peakHeapMB"));
+                System.out.printf(Locale.ROOT, "threads %d, for comparison: Descent %.2f s/epoch with replicas and an all-reduce "
+                                + "(SynchronousDataParallel, %d workers, %d shards): shard phase %.2f s [worker 0 computing %.2f s: GEMM "
+                                + "%.2f s; the slowest worker %.2f s; barrier and skew %.2f s], all-reduce + Adam %.2f s%n",
+                        t, qm, t, s, shardPhase, busy, rr.get("gemm"), slowest, shardPhase - slowest, update);
             }
-            if (lastBlas != null) {
+            if (!blasRuns.isEmpty()) {
                 double om = median(o);
                 blasResults.put(t, om);
+                Map<String, Double> lastBlas = blasRuns.get(nearest(o, om));
                 System.out.printf(Locale.ROOT, "threads %d, for comparison: Descent %.2f s/epoch on the plain path with OPENBLAS_NUM_THREADS=%d "
                                 + "(GEMM %.2f s, the rest %.2f s)%n", t, om, t, lastBlas.get("gemm"),
                         lastBlas.get("seconds") - lastBlas.get("gemm"));
@@ -161,10 +171,13 @@ public final class TrainBench {
         if (results.containsKey(1)) {
             for (int t : threads) {
                 if (t > 1) {
-                    System.out.printf(Locale.ROOT, "speed-up with %d threads: Descent %.2f× (data parallel)%s, PyTorch %.2f× (intra-op "
-                                    + "threads)%s%n", t, results.get(1)[0] / results.get(t)[0],
+                    double one = results.get(1)[0];
+                    System.out.printf(Locale.ROOT, "speed-up with %d threads: Descent %.2f× (sharded data parallel)%s%s, PyTorch %.2f× "
+                                    + "(intra-op threads)%s%n", t, one / results.get(t)[0],
+                            replicaResults.containsKey(t) ? String.format(Locale.ROOT, ", Descent %.2f× (replicas + all-reduce)",
+                                    one / replicaResults.get(t)) : "",
                             blasResults.containsKey(t) ? String.format(Locale.ROOT, ", Descent %.2f× (plain path, OpenBLAS threads)",
-                                    results.get(1)[0] / blasResults.get(t)) : "",
+                                    one / blasResults.get(t)) : "",
                             results.get(1)[1] / results.get(t)[1], t == 2 ? " (target for Descent ≥ 1.6×)" : "");
                 }
             }
@@ -175,6 +188,24 @@ public final class TrainBench {
         double[] r1 = results.get(first);
         System.out.printf(Locale.ROOT, "train: Descent %.2f s/epoch, PyTorch %.2f s/epoch, ratio %.2f×%s%n", r1[0], r1[1],
                 r1[0] / r1[1], first == 1 ? "" : " (" + first + " threads)");
+    }
+
+    /** The least time any of the t threads waited at the barriers (the slowest thread's). */
+    private static double minWait(Map<String, Double> run, int t) {
+        double w = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < t; i++) {
+            w = Math.min(w, run.get("wait" + i));
+        }
+        return w;
+    }
+
+    private static int positive(String[] args, int i) {
+        if (i >= args.length || !args[i].matches("[1-9][0-9]*")) {
+            System.err.println("bench train: " + args[i - 1] + " needs a positive integer, got "
+                    + (i >= args.length ? "nothing" : "'" + args[i] + "'") + "; see ./descent bench train --help");
+            System.exit(2);
+        }
+        return Integer.parseInt(args[i]);
     }
 
     /** The index of the entry of {@code a} nearest {@code v} (the first on a tie). */
@@ -196,7 +227,8 @@ public final class TrainBench {
 
     /**
      * Runs {@link #child} in a fresh JVM (OpenBLAS reads its thread count once, when it loads) with {@code workers}
-     * data-parallel workers (0: the plain path), {@code shards} shards and OPENBLAS_NUM_THREADS = blasThreads;
+     * threads (0: the plain path), {@code shards} shards (0: sharded data parallel, otherwise replicas) and
+     * OPENBLAS_NUM_THREADS = blasThreads;
      * returns its key=value lines.
      */
     private static Map<String, Double> runChild(int workers, int shards, int blasThreads) throws Exception {
@@ -249,7 +281,8 @@ public final class TrainBench {
 
     /**
      * One timed epoch in this JVM. {@code workers} = 0: the plain path (gather, {@code lossAndGradient},
-     * {@code Adam.step()} on this thread; GEMM threaded by OpenBLAS as the environment says). {@code workers} ≥ 1:
+     * {@code Adam.step()} on this thread; GEMM threaded by OpenBLAS as the environment says). {@code workers} ≥ 1 and
+     * {@code shards} = 0: {@link ShardedDataParallel} with that many threads; {@code shards} ≥ 1:
      * {@link SynchronousDataParallel} with that many Java threads and {@code shards} shards, one global batch per step.
      */
     static void child(int workers, int shards, int warmup) {
@@ -264,10 +297,12 @@ public final class TrainBench {
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long gatherNs = 0, adamNs = 0, alloc;
+        long[] stepNanos = new long[(n + batch - 1) / batch];   // each timed step (the gaps between steps are the loop's)
         double total = 0, seconds;
         int steps = 0;
         List<Param> params;
         SynchronousDataParallel dp = null;
+        ShardedDataParallel sdp = null;
         if (workers == 0) {
             Sequential net = network();
             params = net.params();
@@ -296,11 +331,47 @@ public final class TrainBench {
                 long e = System.nanoTime();
                 gatherNs += b - a;
                 adamNs += e - s;
-                steps++;
+                stepNanos[steps++] = e - a;
             }
             seconds = (System.nanoTime() - t0) / 1e9;
             Blas.timeGemm(false);
             alloc = bean.getThreadAllocatedBytes(tid) - alloc0;
+        } else if (shards == 0) {
+            sdp = new ShardedDataParallel(network(), workers, p -> new Adam(p, 1e-3));
+            params = sdp.network().params();
+            for (int i = 0; i < warmup; i++) {
+                sdp.step(train, order, i * batch, batch);
+            }
+            long[] ids = new long[workers];
+            ids[0] = tid;
+            System.arraycopy(sdp.workerThreadIds(), 0, ids, 1, workers - 1);
+            long[] before = bean.getThreadAllocatedBytes(ids);
+            long[] row0 = new long[workers], shard0 = new long[workers], wait0 = new long[workers];
+            for (int t = 0; t < workers; t++) {
+                row0[t] = sdp.rowNanos(t);
+                shard0[t] = sdp.shardNanos(t);
+                wait0[t] = sdp.waitNanos(t);
+            }
+            Blas.timeGemm(true);
+            long t0 = System.nanoTime();
+            Dataset.shuffle(order, shuffle);
+            for (int from = 0; from < n; from += batch) {
+                long st = System.nanoTime();
+                total += sdp.step(train, order, from, Math.min(batch, n - from));
+                stepNanos[steps++] = System.nanoTime() - st;
+            }
+            seconds = (System.nanoTime() - t0) / 1e9;
+            Blas.timeGemm(false);
+            long[] after = bean.getThreadAllocatedBytes(ids);
+            alloc = 0;
+            for (int i = 0; i < ids.length; i++) {
+                alloc += after[i] - before[i];
+            }
+            for (int t = 0; t < workers; t++) {
+                System.out.printf(Locale.ROOT, "rows%d=%.4f%n", t, (sdp.rowNanos(t) - row0[t]) / 1e9);
+                System.out.printf(Locale.ROOT, "shard%d=%.4f%n", t, (sdp.shardNanos(t) - shard0[t]) / 1e9);
+                System.out.printf(Locale.ROOT, "wait%d=%.4f%n", t, (sdp.waitNanos(t) - wait0[t]) / 1e9);
+            }
         } else {
             dp = new SynchronousDataParallel(TrainBench::network, workers, shards, p -> new Adam(p, 1e-3));
             params = dp.master().params();
@@ -320,8 +391,9 @@ public final class TrainBench {
             long t0 = System.nanoTime();
             Dataset.shuffle(order, shuffle);
             for (int from = 0; from < n; from += batch) {
+                long st = System.nanoTime();
                 total += dp.step(train, order, from, Math.min(batch, n - from));
-                steps++;
+                stepNanos[steps++] = System.nanoTime() - st;
             }
             seconds = (System.nanoTime() - t0) / 1e9;
             Blas.timeGemm(false);
@@ -339,11 +411,16 @@ public final class TrainBench {
         }
         System.out.printf(Locale.ROOT, "BLAS %s, OPENBLAS_NUM_THREADS=%s, %s, %d steps, %d GEMM calls on the timed thread, mean loss %.4f%n",
                 Blas.implementation(), System.getenv("OPENBLAS_NUM_THREADS"), workers == 0 ? "plain path"
+                        : sdp != null ? "sharded data parallel: " + workers + " thread(s), Adam "
+                        + (sdp.slicedOptimizerStep() ? "split by shard" : "on one thread")
                         : "data parallel: " + workers + " worker thread(s), " + shards + " shards, Adam "
                         + (dp.slicedOptimizerStep() ? "split by parameter range" : "on one thread"),
                 steps, Blas.gemmCalls(), total / steps);
         if (dp != null) {
             dp.close();
+        }
+        if (sdp != null) {
+            sdp.close();
         }
         long hash = 1;
         for (Param prm : params) {
@@ -351,12 +428,22 @@ public final class TrainBench {
                 hash = 31 * hash + Double.doubleToRawLongBits(prm.value().data[j]);
             }
         }
-        System.out.printf(Locale.ROOT, "parameter checksum after the epoch: %016x (equal across thread counts at the same shard count = bit-identical)%n", hash);
+        System.out.printf(Locale.ROOT, "parameter checksum after the epoch: %016x (equal for runs that compute bit for bit the same)%n", hash);
         System.out.printf(Locale.ROOT, "seconds=%.4f%n", seconds);
         System.out.printf(Locale.ROOT, "gemm=%.4f%n", Blas.gemmNanos() / 1e9);
         System.out.printf(Locale.ROOT, "%s=%.4f%n", workers == 0 ? "gather" : "shardPhase", gatherNs / 1e9);
         System.out.printf(Locale.ROOT, "%s=%.4f%n", workers == 0 ? "adam" : "reduceAdam", adamNs / 1e9);
         System.out.printf(Locale.ROOT, "allocPerStep=%.1f%n", (double) alloc / steps);
+        long[] sorted = java.util.Arrays.copyOf(stepNanos, steps);
+        java.util.Arrays.sort(sorted);
+        long slow = 0;
+        for (long v : sorted) {
+            slow += v > 2 * sorted[steps / 2] ? v - sorted[steps / 2] : 0;
+        }
+        System.out.printf(Locale.ROOT, "stepMedianMs=%.4f%n", sorted[steps / 2] / 1e6);
+        System.out.printf(Locale.ROOT, "stepP99Ms=%.4f%n", sorted[steps * 99 / 100] / 1e6);
+        System.out.printf(Locale.ROOT, "slowSteps=%d%n", java.util.Arrays.stream(sorted).filter(v -> v > 2 * sorted[sorted.length / 2]).count());
+        System.out.printf(Locale.ROOT, "slowExcess=%.4f%n", slow / 1e9);
         System.out.printf(Locale.ROOT, "peakHeapMB=%.1f%n", peakHeap());
         System.out.printf(Locale.ROOT, "dataMB=%.1f%n", 8.0 * train.x().getNumElements() / (1 << 20));
     }
