@@ -105,7 +105,7 @@ public final class TrainBench {
                 + "OPENBLAS_NUM_THREADS=1 in each");
         System.out.println("PyTorch, T threads: torch.set_num_threads(T) (its intra-op threads: what a PyTorch user gets)");
         Map<Integer, double[]> results = new HashMap<>();
-        Map<Integer, Double> blasResults = new HashMap<>(), replicaResults = new HashMap<>();
+        Map<Integer, Double> blasResults = new HashMap<>(), replicaResults = new HashMap<>(), stepMedians = new HashMap<>();
         for (int t : threads) {
             boolean plain = t == 1;
             int s = shards == 0 ? t : shards;
@@ -128,6 +128,11 @@ public final class TrainBench {
             Map<String, Double> last = runs.get(nearest(d, median(d)));
             double dm = median(d), pm = median(p);
             results.put(t, new double[]{dm, pm});
+            double[] med = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                med[r] = runs.get(r).get("stepMedianMs");
+            }
+            stepMedians.put(t, median(med));
             if (plain) {
                 System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch (GEMM %.2f s, the rest %.2f s: gather %.2f, "
                                 + "Adam %.2f, activations/loss/other %.2f), %.0f bytes allocated per step after warm-up, peak heap %.0f MB%n",
@@ -165,6 +170,9 @@ public final class TrainBench {
                                 + "(GEMM %.2f s, the rest %.2f s)%n", t, om, t, lastBlas.get("gemm"),
                         lastBlas.get("seconds") - lastBlas.get("gemm"));
             }
+            System.out.printf(Locale.ROOT, "threads %d: Descent's median step %.3f ms; %.0f steps took over twice that, %.3f s beyond "
+                            + "the median in all (the round nearest the median)%n", t, stepMedians.get(t), last.get("slowSteps"),
+                    last.get("slowExcess"));
             System.out.printf(Locale.ROOT, "threads %d: Descent %.2f s/epoch, PyTorch %.2f s/epoch, ratio %.2f×%s%n", t, dm, pm,
                     dm / pm, rounds > 1 ? " (medians of " + rounds + ")" : "");
         }
@@ -179,6 +187,8 @@ public final class TrainBench {
                             blasResults.containsKey(t) ? String.format(Locale.ROOT, ", Descent %.2f× (plain path, OpenBLAS threads)",
                                     one / blasResults.get(t)) : "",
                             results.get(1)[1] / results.get(t)[1], t == 2 ? " (target for Descent ≥ 1.6×)" : "");
+                    System.out.printf(Locale.ROOT, "speed-up with %d threads of Descent's median step: %.2f×%n", t,
+                            stepMedians.get(1) / stepMedians.get(t));
                 }
             }
         }
