@@ -74,7 +74,8 @@ public final class TrainBench {
                     System.out.println("""
                             Usage: ./descent bench train [THREADS ...] [--rounds R] [--shards S] [--no-replicas] [--no-openblas-threads]
                               THREADS   thread counts to run (default 1 2)
-                              --rounds R             run every configuration R times, alternating the sides; report medians (default 1)
+                              --rounds R             run every configuration R times (each round: Descent at every thread count back to back, then
+                                                     PyTorch and the comparison rows); report medians (default 1)
                               --shards S             shards of each batch for the comparison row with replicas (default: the thread count)
                               --no-replicas          skip the comparison rows with replicas and an all-reduce (SynchronousDataParallel)
                               --no-openblas-threads  skip the comparison rows that thread OpenBLAS itself on the plain path
@@ -106,24 +107,35 @@ public final class TrainBench {
         System.out.println("PyTorch, T threads: torch.set_num_threads(T) (its intra-op threads: what a PyTorch user gets)");
         Map<Integer, double[]> results = new HashMap<>();
         Map<Integer, Double> blasResults = new HashMap<>(), replicaResults = new HashMap<>(), stepMedians = new HashMap<>();
+        // every round runs each configuration once, Descent's thread counts back to back, so that a drift of the machine's
+        // speed between minutes (the host's other tenants) falls on both sides of a speed-up alike
+        Map<Integer, List<Map<String, Double>>> descentRuns = new HashMap<>(), replicaByT = new HashMap<>(), blasByT = new HashMap<>();
+        Map<Integer, double[]> torchByT = new HashMap<>();
+        for (int t : threads) {
+            descentRuns.put(t, new ArrayList<>());
+            replicaByT.put(t, new ArrayList<>());
+            blasByT.put(t, new ArrayList<>());
+            torchByT.put(t, new double[rounds]);
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int t : threads) {
+                descentRuns.get(t).add(runChild(t == 1 ? 0 : t, 0, 1));
+            }
+            for (int t : threads) {
+                torchByT.get(t)[r] = runTorch(t);
+                if (t > 1 && replicaRow) {
+                    replicaByT.get(t).add(runChild(t, shards == 0 ? t : shards, 1));
+                }
+                if (t > 1 && blasRow) {
+                    blasByT.get(t).add(runChild(0, 0, t));
+                }
+            }
+        }
         for (int t : threads) {
             boolean plain = t == 1;
             int s = shards == 0 ? t : shards;
-            double[] d = new double[rounds], p = new double[rounds], o = new double[rounds], q = new double[rounds];
-            List<Map<String, Double>> runs = new ArrayList<>(), blasRuns = new ArrayList<>(), replicaRuns = new ArrayList<>();
-            for (int r = 0; r < rounds; r++) {
-                runs.add(runChild(plain ? 0 : t, 0, 1));
-                d[r] = runs.get(r).get("seconds");
-                p[r] = runTorch(t);
-                if (t > 1 && replicaRow) {
-                    replicaRuns.add(runChild(t, s, 1));
-                    q[r] = replicaRuns.get(r).get("seconds");
-                }
-                if (t > 1 && blasRow) {
-                    blasRuns.add(runChild(0, 0, t));
-                    o[r] = blasRuns.get(r).get("seconds");
-                }
-            }
+            List<Map<String, Double>> runs = descentRuns.get(t), blasRuns = blasByT.get(t), replicaRuns = replicaByT.get(t);
+            double[] d = seconds(runs), p = torchByT.get(t), o = seconds(blasRuns), q = seconds(replicaRuns);
             // the split printed with a median is the split of the round nearest that median, so that its parts add up
             Map<String, Double> last = runs.get(nearest(d, median(d)));
             double dm = median(d), pm = median(p);
@@ -187,7 +199,13 @@ public final class TrainBench {
                             blasResults.containsKey(t) ? String.format(Locale.ROOT, ", Descent %.2f× (plain path, OpenBLAS threads)",
                                     one / blasResults.get(t)) : "",
                             results.get(1)[1] / results.get(t)[1], t == 2 ? " (target for Descent ≥ 1.6×)" : "");
-                    System.out.printf(Locale.ROOT, "speed-up with %d threads of Descent's median step: %.2f×%n", t,
+                    double[] paired = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        paired[r] = descentRuns.get(1).get(r).get("seconds") / descentRuns.get(t).get(r).get("seconds");
+                    }
+                    System.out.printf(Locale.ROOT, "speed-up with %d threads, round by round (1 and %d threads run back to back): %s, median %.2f×; "
+                                    + "of Descent's median step: %.2f×%n", t, t, java.util.Arrays.stream(paired)
+                                    .mapToObj(v -> String.format(Locale.ROOT, "%.2f×", v)).toList(), median(paired),
                             stepMedians.get(1) / stepMedians.get(t));
                 }
             }
@@ -198,6 +216,10 @@ public final class TrainBench {
         double[] r1 = results.get(first);
         System.out.printf(Locale.ROOT, "train: Descent %.2f s/epoch, PyTorch %.2f s/epoch, ratio %.2f×%s%n", r1[0], r1[1],
                 r1[0] / r1[1], first == 1 ? "" : " (" + first + " threads)");
+    }
+
+    private static double[] seconds(List<Map<String, Double>> runs) {
+        return runs.stream().mapToDouble(m -> m.get("seconds")).toArray();
     }
 
     /** The least time any of the t threads waited at the barriers (the slowest thread's). */
