@@ -29,7 +29,7 @@ public final class DropConnect implements Layer {
     private final Linear linear;
     private final double p;
     private final Dropout.Mode mode;
-    private final Random rng;
+    private Random rng;
     private boolean training = true;
 
     public DropConnect(Linear linear, double keep, Dropout.Mode mode, Random rng) {
@@ -44,6 +44,20 @@ public final class DropConnect implements Layer {
         this.linear = linear;
         this.mode = mode;
         this.rng = rng;
+    }
+
+    /**
+     * Checkpoints: the generator's exact state, so that a resumed run draws what the uninterrupted run would have
+     * drawn. Each layer saves its own copy: give each layer a generator of its own.
+     */
+    @Override
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        Layer.writeRandom(out, rng);
+    }
+
+    @Override
+    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
+        this.rng = Layer.readRandom(this, in, source);
     }
 
     public Linear linear() {

@@ -17,7 +17,7 @@ public final class GaussianDropout implements Layer {
 
     private final double p;
     private final double sigma;
-    private final Random rng;
+    private Random rng;
     private boolean training = true;
 
     public GaussianDropout(double keep, Random rng) {
@@ -27,6 +27,20 @@ public final class GaussianDropout implements Layer {
         }
         this.sigma = Math.sqrt((1 - p) / p);
         this.rng = rng;
+    }
+
+    /**
+     * Checkpoints: the generator's exact state, so that a resumed run draws what the uninterrupted run would have
+     * drawn. Each layer saves its own copy: give each layer a generator of its own.
+     */
+    @Override
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        Layer.writeRandom(out, rng);
+    }
+
+    @Override
+    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
+        this.rng = Layer.readRandom(this, in, source);
     }
 
     public double keep() {

@@ -380,4 +380,27 @@ class DropoutTest {
         assertThrows(IllegalArgumentException.class, () -> DropoutEnsemble.exact(none, new DMatrixRMaj(1, 2), DropoutEnsemble.Mean.GEOMETRIC));
         assertThrows(IllegalArgumentException.class, () -> DropoutEnsemble.monteCarlo(none, new DMatrixRMaj(1, 2), 0));
     }
+
+    /** Save the layer's state after one training pass; a copy built with another seed and restored draws the same next. */
+    private static void resumesItsDraws(Layer a, Layer restored, DMatrixRMaj x) throws java.io.IOException {
+        double[] first = a.forward(x, new Cache()).data.clone();
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        a.writeState(new java.io.DataOutputStream(saved));
+        restored.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(saved.toByteArray())), "test checkpoint");
+        double[] next = a.forward(x, new Cache()).data.clone();
+        assertFalse(java.util.Arrays.equals(first, next), a.name() + ": the second pass draws anew");
+        assertArrayEquals(next, restored.forward(x, new Cache()).data, 0, a.name() + ": the restored generator draws what the original draws");
+    }
+
+    @Test
+    void gaussianDropoutAndDropConnectCheckpointTheirGenerators() throws java.io.IOException {
+        DMatrixRMaj x = new DMatrixRMaj(4, 5);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = 0.1 * (i + 1);
+        }
+        resumesItsDraws(new GaussianDropout(0.7, new Random(3)), new GaussianDropout(0.7, new Random(99)), x);
+        Linear shared = new Linear("fc", 5, 3, Init.he(), new Random(1));
+        resumesItsDraws(new DropConnect(shared, 0.6, Dropout.Mode.INVERTED, new Random(3)),
+                new DropConnect(shared, 0.6, Dropout.Mode.INVERTED, new Random(99)), x);
+    }
 }
