@@ -73,17 +73,13 @@ public final class ShardedDataParallel implements AutoCloseable {
     private final Optimizer optimizer;
     private final boolean sliced;
     private final int threads;
-    private final Thread[] pool;
-    private final StepBarrier barrier;
-    private final Throwable[] failure;
+    private final WorkerTeam team;
     private final double[] partialLoss;
-    // per thread, 128 bytes apart (no false sharing): nanoseconds computing rows, computing the shard, waiting
+    // per thread, 128 bytes apart (no false sharing): nanoseconds computing rows, computing the shard
     private static final int ROWS = 0;
     private static final int SHARD = 1;
-    private static final int WAIT = 2;
     private final long[] nanos;
     private final int[] rowStart;
-    private final Runnable checkFailures = this::checkFailures;
     private final Runnable afterLoss = this::afterLoss;
     // activations, pre-activations and their gradients, row-major m × out_l, grown when a larger batch comes
     private double[][] z;
@@ -101,9 +97,7 @@ public final class ShardedDataParallel implements AutoCloseable {
     private int rows;
     private double scale;
     private double loss;
-    private boolean failed;
     private long steps;
-    private volatile boolean closed;
 
     /**
      * @param net       Linear layers with optional elementwise activations between them, ending with a Linear, under
@@ -185,25 +179,14 @@ public final class ShardedDataParallel implements AutoCloseable {
             biasOffset[l] = offsets[indexOf(ps, linear[l].bias())];
         }
         this.threads = threads;
-        this.failure = new Throwable[threads];
         this.partialLoss = new double[threads * 16];   // 128 bytes apart: no false sharing
         this.nanos = new long[threads * 16];
         this.rowStart = new int[threads + 1];
         this.z = new double[layers][0];
         this.a = new double[layers][];
         this.g = new double[layers][0];
-        this.barrier = new StepBarrier(threads);
-        this.pool = new Thread[threads - 1];
-        for (int t = 1; t < threads; t++) {
-            int me = t;
-            Thread th = new Thread(() -> work(me), "sharded data-parallel worker " + t);
-            th.setDaemon(true);
-            barrier.member(t, th);
-            pool[t - 1] = th;
-        }
-        for (Thread th : pool) {
-            th.start();
-        }
+        this.team = new WorkerTeam("sharded data-parallel worker", threads, this::body);
+        team.start();
     }
 
     /** Cuts n into T blocks as equal as possible: block t is [c[t], c[t+1]). */
@@ -261,16 +244,12 @@ public final class ShardedDataParallel implements AutoCloseable {
      * caller between steps.
      */
     public long waitNanos(int t) {
-        return nanos[16 * t + WAIT];
+        return team.waitNanos(t);
     }
 
     /** The ids of the T − 1 threads this object started (the caller is worker 0), e.g. to measure their allocation. */
     public long[] workerThreadIds() {
-        long[] ids = new long[pool.length];
-        for (int i = 0; i < pool.length; i++) {
-            ids[i] = pool[i].getId();
-        }
-        return ids;
+        return team.workerThreadIds();
     }
 
     /** One step on the batch (x, y); returns the batch's loss before the step (the mean, or the sum under SUM). */
@@ -314,7 +293,7 @@ public final class ShardedDataParallel implements AutoCloseable {
     }
 
     private double run(int m) {
-        if (closed) {
+        if (team.isClosed()) {
             throw new IllegalStateException("this ShardedDataParallel is closed");
         }
         if (m < 1) {
@@ -330,20 +309,9 @@ public final class ShardedDataParallel implements AutoCloseable {
         for (int t = 0; t <= threads; t++) {
             rowStart[t] = (int) ((long) t * m / threads);
         }
-        failed = false;
-        barrier.member(0, Thread.currentThread());
-        cross(0, null);                   // start: the workers pick up this step
+        team.begin("ShardedDataParallel");     // start: the workers pick up this step
         body(0);
-        if (failed) {
-            Throwable e = firstFailure();
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException("a sharded data-parallel worker failed", e);
-        }
+        team.rethrow("sharded data-parallel");
         if (!sliced) {
             optimizer.step();
         }
@@ -365,11 +333,10 @@ public final class ShardedDataParallel implements AutoCloseable {
     }
 
     /** A step on thread t, between the start barrier and the end barrier (inclusive of the latter). */
-    /** A step on thread t, between the start barrier and the end barrier (inclusive of the latter). */
     private void body(int t) {
         long q = System.nanoTime();
         int r0 = rowStart[t], r1 = rowStart[t + 1], last = layers - 1;
-        if (!failed) {
+        if (!team.failed()) {
             try {
                 fetch(r0, r1);
                 for (int l = 0; l < layers; l++) {
@@ -380,13 +347,13 @@ public final class ShardedDataParallel implements AutoCloseable {
                     inputGradient(l, r0, r1);
                 }
             } catch (Throwable e) {
-                failure[t] = e;
+                team.fail(t, e);
             }
         }
         nanos[16 * t + ROWS] += System.nanoTime() - q;
-        cross(t, afterLoss);                  // every row's activations and G are in place
+        team.await(t, afterLoss);             // every row's activations and G are in place
         q = System.nanoTime();
-        if (!failed) {
+        if (!team.failed()) {
             try {
                 for (int l = 0; l < layers; l++) {
                     int k0 = paramRows[l][t], k1 = paramRows[l][t + 1], c0 = columns[l][t], c1 = columns[l][t + 1];
@@ -398,11 +365,11 @@ public final class ShardedDataParallel implements AutoCloseable {
                     }
                 }
             } catch (Throwable e) {
-                failure[t] = e;
+                team.fail(t, e);
             }
         }
         nanos[16 * t + SHARD] += System.nanoTime() - q;
-        cross(t, checkFailures);              // end: θ is updated everywhere
+        team.await(t, team.failureCheck());   // end: θ is updated everywhere
     }
 
     /** Rows [r0, r1) of the batch: copied from the data set (or read in place), checked finite, labels checked. */
@@ -480,23 +447,10 @@ public final class ShardedDataParallel implements AutoCloseable {
         }
     }
 
-    private void cross(int t, Runnable action) {
-        long w0 = System.nanoTime();
-        barrier.await(action, t);
-        nanos[16 * t + WAIT] += System.nanoTime() - w0;
-    }
-
-    /** Barrier action: has any thread failed? */
-    private void checkFailures() {
-        for (Throwable e : failure) {
-            failed |= e != null;
-        }
-    }
-
     /** Barrier action after the loss: the batch's loss in a fixed order, its check, and the start of a sliced step. */
     private void afterLoss() {
-        checkFailures();
-        if (failed) {
+        team.checkFailures();
+        if (team.failed()) {
             return;
         }
         steps++;
@@ -514,44 +468,13 @@ public final class ShardedDataParallel implements AutoCloseable {
                 optimizer.beginSlicedStep();
             }
         } catch (Throwable e) {
-            // a barrier action must not throw (the others would wait forever): report it after the step
-            failure[0] = e;
-            failed = true;
-        }
-    }
-
-    private Throwable firstFailure() {
-        Throwable first = null;
-        for (int t = 0; t < threads; t++) {
-            if (failure[t] != null && first == null) {
-                first = failure[t];
-            }
-            failure[t] = null;
-        }
-        return first;
-    }
-
-    /** The loop of worker t ≥ 1: wait for a step, run it, until closed. */
-    private void work(int t) {
-        while (true) {
-            cross(t, null);
-            if (closed) {
-                return;
-            }
-            body(t);
+            team.failAction(e);
         }
     }
 
     /** Stops the worker threads (they finish at once: they are waiting for the next step). */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (pool.length > 0) {
-            barrier.member(0, Thread.currentThread());
-            barrier.await(null, 0);
-        }
+        team.close();
     }
 }

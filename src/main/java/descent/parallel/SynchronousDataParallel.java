@@ -57,17 +57,13 @@ public final class SynchronousDataParallel implements AutoCloseable {
     private final int[] offsets;
     private final int[] range;
     private final Replica[] replicas;
-    private final Thread[] pool;
-    private final StepBarrier barrier;
-    private final Throwable[] failure;
+    private final WorkerTeam team;
     private final double[] shardLoss;
     private final int[] shardRows;
     private final Runnable afterShards = this::afterShards;
     private GradientQuantizer[] quantizers;
     private double[][] quantized;
     private long bytesSent;
-    private volatile boolean closed;
-    private boolean failed;
     private double loss;
     private long computeNanos;
     private long updateNanos;
@@ -123,20 +119,9 @@ public final class SynchronousDataParallel implements AutoCloseable {
             }
             this.replicas[s] = new Replica(replica, s == 0);
         }
-        this.failure = new Throwable[threads];
         this.busyNanos = new long[threads * 16];   // one counter per 128 bytes: no false sharing between threads
-        this.barrier = new StepBarrier(threads);
-        this.pool = new Thread[threads - 1];
-        for (int t = 1; t < threads; t++) {
-            int me = t;
-            Thread th = new Thread(() -> work(me), "data-parallel worker " + t);
-            th.setDaemon(true);
-            barrier.member(t, th);
-            pool[t - 1] = th;
-        }
-        for (Thread th : pool) {
-            th.start();
-        }
+        this.team = new WorkerTeam("data-parallel worker", threads, t -> phases(t, 0));
+        team.start();
     }
 
     /** Quantize every shard's gradient to 8 bits (blocks of {@code blockSize}, error feedback per shard) before the reduction. */
@@ -205,11 +190,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
 
     /** The ids of the T − 1 threads this object started (the caller is worker 0), e.g. to measure their allocation. */
     public long[] workerThreadIds() {
-        long[] ids = new long[pool.length];
-        for (int i = 0; i < pool.length; i++) {
-            ids[i] = pool[i].getId();
-        }
-        return ids;
+        return team.workerThreadIds();
     }
 
     /** One synchronous step on the global batch (x, y); returns the mean loss over the batch before the step. */
@@ -244,7 +225,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
     }
 
     private double run(int m) {
-        if (closed) {
+        if (team.isClosed()) {
             throw new IllegalStateException("this SynchronousDataParallel is closed");
         }
         if (m < shards) {
@@ -255,21 +236,10 @@ public final class SynchronousDataParallel implements AutoCloseable {
         for (int s = 0; s <= shards; s++) {
             shardRows[s] = (int) ((long) s * m / shards);
         }
-        failed = false;
-        barrier.member(0, Thread.currentThread());
         long t0 = System.nanoTime();
-        barrier.await(null, 0);           // start: the workers pick up this step
+        team.begin("SynchronousDataParallel");    // start: the workers pick up this step
         long t1 = phases(0, t0);
-        if (failed) {
-            Throwable e = firstFailure();
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException("a data-parallel worker failed", e);
-        }
+        team.rethrow("data-parallel");
         if (!sliced) {
             optimizer.step();
         }
@@ -285,15 +255,15 @@ public final class SynchronousDataParallel implements AutoCloseable {
                 replicas[s].compute(s);
             }
         } catch (Throwable e) {
-            failure[t] = e;
+            team.fail(t, e);
         }
         busyNanos[16 * t] += System.nanoTime() - b0;
-        barrier.await(afterShards, t);
+        team.await(t, afterShards);
         long t1 = System.nanoTime();
         if (t == 0) {
             computeNanos += t1 - t0;
         }
-        if (!failed) {
+        if (!team.failed()) {
             try {
                 // chunk by chunk, so that the optimizer reads the reduced gradient while it is still in the cache
                 for (int lo = range[t]; lo < range[t + 1]; lo += CHUNK) {
@@ -304,19 +274,17 @@ public final class SynchronousDataParallel implements AutoCloseable {
                     }
                 }
             } catch (Throwable e) {
-                failure[t] = e;
+                team.fail(t, e);
             }
         }
-        barrier.await(null, t);           // done: θ is updated everywhere
+        team.await(t, team.failureCheck()); // done: θ is updated everywhere
         return t1;
     }
 
     /** Run by the last thread to finish its shards: the loss, the traffic, and the start of a sliced step. */
     private void afterShards() {
-        for (Throwable e : failure) {
-            failed |= e != null;
-        }
-        if (failed) {
+        team.checkFailures();
+        if (team.failed()) {
             return;
         }
         double total = 0;
@@ -329,9 +297,7 @@ public final class SynchronousDataParallel implements AutoCloseable {
             try {
                 optimizer.beginSlicedStep();
             } catch (Throwable e) {
-                // the barrier action must not throw (the others would wait forever): report it after the step
-                failure[0] = e;
-                failed = true;
+                team.failAction(e);
             }
         }
     }
@@ -364,40 +330,12 @@ public final class SynchronousDataParallel implements AutoCloseable {
         }
     }
 
-    private Throwable firstFailure() {
-        Throwable first = null;
-        for (int t = 0; t < threads; t++) {
-            if (failure[t] != null && first == null) {
-                first = failure[t];
-            }
-            failure[t] = null;
-        }
-        return first;
-    }
-
-    /** The loop of worker t ≥ 1: wait for a step, run its two phases, until closed. */
-    private void work(int t) {
-        while (true) {
-            barrier.await(null, t);
-            if (closed) {
-                return;
-            }
-            phases(t, 0);
-        }
-    }
-
     /** Stops the worker threads (they finish at once: they are waiting for the next step). */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (pool.length > 0) {
-            barrier.member(0, Thread.currentThread());
-            barrier.await(null, 0);
-        }
+        team.close();
     }
+
 
     /** The replica of one shard, with its own batch buffers. */
     private final class Replica {

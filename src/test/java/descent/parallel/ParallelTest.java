@@ -51,6 +51,43 @@ class ParallelTest {
         return new Dataset("toy", x, y, 3);
     }
 
+    /** A step on rows index[from … from+count) of a data set (SynchronousDataParallel.step, ShardedDataParallel.step). */
+    interface DataStep {
+        void step(Dataset d, int[] index, int from, int count);
+    }
+
+    /**
+     * Bytes allocated per step, after warm-up, on the caller and the {@code workers}: batches of 48, 48 and a short one
+     * of 32, as at the end of an epoch.
+     */
+    static long bytesPerStepOfUnevenBatches(DataStep step, long[] workers) {
+        Dataset d = data(128, 4);
+        int[] idx = SynchronousDataParallelTest.order(128);
+        int[] k = {0};
+        return descent.nn.AllocationTest.bytesPerStep(() -> {
+            int s = k[0]++ % 3;
+            step.step(d, idx, 48 * s, s == 2 ? 32 : 48);
+        }, workers);
+    }
+
+    /**
+     * Closes a team of three threads twice (the second close does nothing), checks that both worker threads end and
+     * that a step afterwards is refused by name.
+     */
+    static void assertCloseStopsTheWorkers(AutoCloseable team, long[] workerIds, Runnable stepAfterClose) throws Exception {
+        org.junit.jupiter.api.Assertions.assertEquals(2, workerIds.length);
+        team.close();
+        team.close();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getId() == workerIds[0] || t.getId() == workerIds[1]) {
+                t.join(5000);
+                org.junit.jupiter.api.Assertions.assertFalse(t.isAlive(), t.getName() + " still runs after close()");
+            }
+        }
+        var e = assertThrows(IllegalStateException.class, stepAfterClose::run);
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
     static double[] flat(Sequential net) {
         return new ParamsObjective(net.params(), () -> 0).read(new double[net.parameterCount()]);
     }

@@ -201,15 +201,8 @@ class ShardedDataParallelTest {
 
     @Test
     void aStepAllocatesNothingAfterWarmUpOnAnyThread() {
-        Dataset d = data(128, 4);
-        int[] idx = SynchronousDataParallelTest.order(128);
         try (ShardedDataParallel sdp = new ShardedDataParallel(net(5, Reduction.MEAN), 2, p -> new Adam(p, 1e-3))) {
-            int[] step = {0};
-            // batches of 48 and a short one of 32, as at the end of an epoch
-            long perStep = AllocationTest.bytesPerStep(() -> {
-                int s = step[0]++ % 3;
-                sdp.step(d, idx, 48 * s, s == 2 ? 32 : 48);
-            }, sdp.workerThreadIds());
+            long perStep = ParallelTest.bytesPerStepOfUnevenBatches(sdp::step, sdp.workerThreadIds());
             assertTrue(perStep < AllocationTest.NO_OBJECT, "a sharded step allocated " + perStep
                     + " bytes on the caller and the worker together");
         }
@@ -288,21 +281,10 @@ class ShardedDataParallelTest {
     }
 
     @Test
-    void closeStopsTheWorkersAndLaterStepsAreRefused() throws InterruptedException {
+    void closeStopsTheWorkersAndLaterStepsAreRefused() throws Exception {
         Dataset d = data(30, 6);
         ShardedDataParallel sdp = new ShardedDataParallel(net(5, Reduction.MEAN), 3, p -> new Adam(p, 1e-3));
         sdp.step(d.x(), d.labels());
-        long[] ids = sdp.workerThreadIds();
-        assertEquals(2, ids.length);
-        sdp.close();
-        sdp.close();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getId() == ids[0] || t.getId() == ids[1]) {
-                t.join(5000);
-                assertFalse(t.isAlive(), t.getName() + " still runs after close()");
-            }
-        }
-        var e = assertThrows(IllegalStateException.class, () -> sdp.step(d.x(), d.labels()));
-        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        ParallelTest.assertCloseStopsTheWorkers(sdp, sdp.workerThreadIds(), () -> sdp.step(d.x(), d.labels()));
     }
 }

@@ -114,15 +114,8 @@ class SynchronousDataParallelTest {
 
     @Test
     void aStepAllocatesNothingAfterWarmUpOnAnyThread() {
-        Dataset d = data(128, 4);
-        int[] idx = order(128);
         try (SynchronousDataParallel dp = new SynchronousDataParallel(mlp(5), 2, 2, p -> new Adam(p, 1e-3))) {
-            int[] step = {0};
-            // global batches of 48 and a short one of 32, as at the end of an epoch
-            long perStep = AllocationTest.bytesPerStep(() -> {
-                int s = step[0]++ % 3;
-                dp.step(d, idx, 48 * s, s == 2 ? 32 : 48);
-            }, dp.workerThreadIds());
+            long perStep = ParallelTest.bytesPerStepOfUnevenBatches(dp::step, dp.workerThreadIds());
             assertTrue(perStep < AllocationTest.NO_OBJECT, "a data-parallel step allocated " + perStep
                     + " bytes on the caller and the worker together");
         }
@@ -145,21 +138,10 @@ class SynchronousDataParallelTest {
     }
 
     @Test
-    void closeStopsTheWorkersAndLaterStepsAreRefused() throws InterruptedException {
-        SynchronousDataParallel dp = new SynchronousDataParallel(mlp(5), 3, 3, p -> new Adam(p, 1e-3));
+    void closeStopsTheWorkersAndLaterStepsAreRefused() throws Exception {
         Dataset d = data(30, 6);
+        SynchronousDataParallel dp = new SynchronousDataParallel(mlp(5), 3, 3, p -> new Adam(p, 1e-3));
         dp.step(d.x(), d.labels());
-        long[] ids = dp.workerThreadIds();
-        assertEquals(2, ids.length);
-        dp.close();
-        dp.close();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getId() == ids[0] || t.getId() == ids[1]) {
-                t.join(5000);
-                assertFalse(t.isAlive(), t.getName() + " still runs after close()");
-            }
-        }
-        var e = assertThrows(IllegalStateException.class, () -> dp.step(d.x(), d.labels()));
-        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        ParallelTest.assertCloseStopsTheWorkers(dp, dp.workerThreadIds(), () -> dp.step(d.x(), d.labels()));
     }
 }
