@@ -32,7 +32,7 @@ import java.util.Random;
  * (example, channel, row, column), one {@code nextDouble()} per region with a positive sum, so the same seed gives the
  * same draws. Every buffer lives in the {@link Cache}: after warm-up a pass allocates nothing.
  */
-public final class StochasticPooling extends Pooling2d {
+public final class StochasticPooling extends Pooling2d implements RandomizedLayer {
 
     private static final int MODE_SLOT = 0;
 
@@ -67,15 +67,17 @@ public final class StochasticPooling extends Pooling2d {
         return training;
     }
 
-    /** Checkpoints: the sampler's exact state, so a resumed run samples what the uninterrupted one would have. */
     @Override
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
-        Layer.writeRandom(out, rng);
+    public Random generator() {
+        return rng;
     }
 
     @Override
-    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
-        this.rng = Layer.readRandom(this, in, source);
+    public void setGenerator(Random rng) {
+        if (rng == null) {
+            throw new IllegalArgumentException(name() + ": the generator is null");
+        }
+        this.rng = rng;
     }
 
     /**

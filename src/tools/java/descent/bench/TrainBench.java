@@ -328,12 +328,13 @@ public final class TrainBench {
         Dataset.shuffle(order, shuffle);
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
-        long gatherNs = 0, adamNs = 0, alloc;
+        long gatherNs = 0, adamNs = 0, alloc = 0;
         long[] stepNanos = new long[(n + batch - 1) / batch];   // each timed step (the gaps between steps are the loop's)
-        double total = 0, seconds;
+        double total = 0, seconds = 0;
         int steps = 0;
         List<Param> params;
         SynchronousDataParallel dp = null;
+        Epoch epoch = null;   // the parallel paths' timed epoch
         ShardedDataParallel sdp = null;
         if (workers == 0) {
             Sequential net = network();
@@ -374,31 +375,15 @@ public final class TrainBench {
             for (int i = 0; i < warmup; i++) {
                 sdp.step(train, order, i * batch, batch);
             }
-            long[] ids = new long[workers];
-            ids[0] = tid;
-            System.arraycopy(sdp.workerThreadIds(), 0, ids, 1, workers - 1);
-            long[] before = bean.getThreadAllocatedBytes(ids);
+            long[] ids = threadIds(tid, sdp.workerThreadIds());
             long[] row0 = new long[workers], shard0 = new long[workers], wait0 = new long[workers];
             for (int t = 0; t < workers; t++) {
                 row0[t] = sdp.rowNanos(t);
                 shard0[t] = sdp.shardNanos(t);
                 wait0[t] = sdp.waitNanos(t);
             }
-            Blas.timeGemm(true);
-            long t0 = System.nanoTime();
-            Dataset.shuffle(order, shuffle);
-            for (int from = 0; from < n; from += batch) {
-                long st = System.nanoTime();
-                total += sdp.step(train, order, from, Math.min(batch, n - from));
-                stepNanos[steps++] = System.nanoTime() - st;
-            }
-            seconds = (System.nanoTime() - t0) / 1e9;
-            Blas.timeGemm(false);
-            long[] after = bean.getThreadAllocatedBytes(ids);
-            alloc = 0;
-            for (int i = 0; i < ids.length; i++) {
-                alloc += after[i] - before[i];
-            }
+            ShardedDataParallel run = sdp;
+            epoch = timedEpoch((from, count) -> run.step(train, order, from, count), n, batch, order, shuffle, bean, ids, stepNanos);
             for (int t = 0; t < workers; t++) {
                 System.out.printf(Locale.ROOT, "rows%d=%.4f%n", t, (sdp.rowNanos(t) - row0[t]) / 1e9);
                 System.out.printf(Locale.ROOT, "shard%d=%.4f%n", t, (sdp.shardNanos(t) - shard0[t]) / 1e9);
@@ -410,36 +395,25 @@ public final class TrainBench {
             for (int i = 0; i < warmup; i++) {
                 dp.step(train, order, i * batch, batch);
             }
-            long[] ids = new long[workers];
-            ids[0] = tid;
-            System.arraycopy(dp.workerThreadIds(), 0, ids, 1, workers - 1);
-            long[] before = bean.getThreadAllocatedBytes(ids);
+            long[] ids = threadIds(tid, dp.workerThreadIds());
             long compute0 = dp.computeNanos(), update0 = dp.updateNanos();
             long[] busy = new long[workers];
             for (int t = 0; t < workers; t++) {
                 busy[t] = dp.busyNanos(t);
             }
-            Blas.timeGemm(true);
-            long t0 = System.nanoTime();
-            Dataset.shuffle(order, shuffle);
-            for (int from = 0; from < n; from += batch) {
-                long st = System.nanoTime();
-                total += dp.step(train, order, from, Math.min(batch, n - from));
-                stepNanos[steps++] = System.nanoTime() - st;
-            }
-            seconds = (System.nanoTime() - t0) / 1e9;
-            Blas.timeGemm(false);
-            long[] after = bean.getThreadAllocatedBytes(ids);
-            alloc = 0;
-            for (int i = 0; i < ids.length; i++) {
-                alloc += after[i] - before[i];
-
-            }
+            SynchronousDataParallel run = dp;
+            epoch = timedEpoch((from, count) -> run.step(train, order, from, count), n, batch, order, shuffle, bean, ids, stepNanos);
             for (int t = 0; t < workers; t++) {
                 System.out.printf(Locale.ROOT, "busy%d=%.4f%n", t, (dp.busyNanos(t) - busy[t]) / 1e9);
             }
             gatherNs = dp.computeNanos() - compute0;   // here: the whole shard phase (see the output's labels)
             adamNs = dp.updateNanos() - update0;       // here: all-reduce + Adam
+        }
+        if (epoch != null) {
+            seconds = epoch.seconds();
+            total = epoch.loss();
+            steps = epoch.steps();
+            alloc = epoch.allocated();
         }
         System.out.printf(Locale.ROOT, "BLAS %s, OPENBLAS_NUM_THREADS=%s, %s, %d steps, %d GEMM calls on the timed thread, mean loss %.4f%n",
                 Blas.implementation(), System.getenv("OPENBLAS_NUM_THREADS"), workers == 0 ? "plain path"
@@ -478,6 +452,50 @@ public final class TrainBench {
         System.out.printf(Locale.ROOT, "slowExcess=%.4f%n", slow / 1e9);
         System.out.printf(Locale.ROOT, "peakHeapMB=%.1f%n", peakHeap());
         System.out.printf(Locale.ROOT, "dataMB=%.1f%n", 8.0 * train.x().getNumElements() / (1 << 20));
+    }
+
+    /** One training step on the examples order[from … from+count). */
+    private interface EpochStep {
+        double step(int from, int count);
+    }
+
+    /** A timed epoch: its wall time, summed batch losses, steps and the bytes the threads allocated. */
+    private record Epoch(double seconds, double loss, int steps, long allocated) {
+    }
+
+    /** The caller's thread id followed by the workers'. */
+    private static long[] threadIds(long caller, long[] workers) {
+        long[] ids = new long[workers.length + 1];
+        ids[0] = caller;
+        System.arraycopy(workers, 0, ids, 1, workers.length);
+        return ids;
+    }
+
+    /**
+     * One timed epoch after warm-up: reshuffles {@code order}, takes a step per batch, records each step's time in
+     * {@code stepNanos}.
+     */
+    private static Epoch timedEpoch(EpochStep step, int n, int batch, int[] order, Random shuffle,
+                                       com.sun.management.ThreadMXBean bean, long[] ids, long[] stepNanos) {
+        long[] before = bean.getThreadAllocatedBytes(ids);
+        double total = 0;
+        int steps = 0;
+        Blas.timeGemm(true);
+        long t0 = System.nanoTime();
+        Dataset.shuffle(order, shuffle);
+        for (int from = 0; from < n; from += batch) {
+            long st = System.nanoTime();
+            total += step.step(from, Math.min(batch, n - from));
+            stepNanos[steps++] = System.nanoTime() - st;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Blas.timeGemm(false);
+        long[] after = bean.getThreadAllocatedBytes(ids);
+        long alloc = 0;
+        for (int i = 0; i < ids.length; i++) {
+            alloc += after[i] - before[i];
+        }
+        return new Epoch(seconds, total, steps, alloc);
     }
 
     static double peakHeap() {

@@ -3,6 +3,7 @@ package descent.regularize.dropout;
 import descent.linalg.Blas;
 import descent.nn.Cache;
 import descent.nn.Layer;
+import descent.nn.RandomizedLayer;
 import descent.nn.Linear;
 import descent.nn.Param;
 import org.ejml.data.DMatrixRMaj;
@@ -24,7 +25,7 @@ import java.util.Random;
  * the minibatch (Wan et al. draw one per example, which costs a GEMM per example); and weight scaling at inference,
  * where Wan et al. moment-match a Gaussian. Every product goes through {@link Blas#gemm}.
  */
-public final class DropConnect implements Layer {
+public final class DropConnect implements RandomizedLayer {
 
     private final Linear linear;
     private final double p;
@@ -46,18 +47,17 @@ public final class DropConnect implements Layer {
         this.rng = rng;
     }
 
-    /**
-     * Checkpoints: the generator's exact state, so that a resumed run draws what the uninterrupted run would have
-     * drawn. Each layer saves its own copy: give each layer a generator of its own.
-     */
     @Override
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
-        Layer.writeRandom(out, rng);
+    public Random generator() {
+        return rng;
     }
 
     @Override
-    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
-        this.rng = Layer.readRandom(this, in, source);
+    public void setGenerator(Random rng) {
+        if (rng == null) {
+            throw new IllegalArgumentException(name() + ": the generator is null");
+        }
+        this.rng = rng;
     }
 
     public Linear linear() {

@@ -2,6 +2,7 @@ package descent.regularize.dropout;
 
 import descent.nn.Cache;
 import descent.nn.Layer;
+import descent.nn.RandomizedLayer;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
@@ -33,7 +34,7 @@ import java.util.Random;
  * example) until {@link #releaseMask}. p = 1 keeps every unit: the layer is then the identity in both modes (the
  * plain network).
  */
-public final class Dropout implements Layer {
+public final class Dropout implements RandomizedLayer {
 
     /** Where the factor p goes (see the class comment). */
     public enum Mode {
@@ -84,19 +85,17 @@ public final class Dropout implements Layer {
         return keep;
     }
 
-    /**
-     * Checkpoints: the mask generator's exact state (java.util.Random's own serialized form), so that a resumed run
-     * draws the masks the uninterrupted run would have drawn. Each layer saves its own copy, so two layers sharing one
-     * generator would come back with two: give each dropout layer a generator of its own.
-     */
     @Override
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
-        Layer.writeRandom(out, rng);
+    public Random generator() {
+        return rng;
     }
 
     @Override
-    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
-        this.rng = Layer.readRandom(this, in, source);
+    public void setGenerator(Random rng) {
+        if (rng == null) {
+            throw new IllegalArgumentException(name() + ": the generator is null");
+        }
+        this.rng = rng;
     }
 
     public double keep() {

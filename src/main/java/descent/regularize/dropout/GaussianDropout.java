@@ -2,6 +2,7 @@ package descent.regularize.dropout;
 
 import descent.nn.Cache;
 import descent.nn.Layer;
+import descent.nn.RandomizedLayer;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Random;
@@ -13,7 +14,7 @@ import java.util.Random;
  * (1) and the same variance as inverted dropout's. Training: h = r ⊙ x, backward ∂L/∂x = r ⊙ ∂L/∂h with the same r;
  * inference: h = x. p = 1 gives σ = 0, the identity.
  */
-public final class GaussianDropout implements Layer {
+public final class GaussianDropout implements RandomizedLayer {
 
     private final double p;
     private final double sigma;
@@ -29,18 +30,17 @@ public final class GaussianDropout implements Layer {
         this.rng = rng;
     }
 
-    /**
-     * Checkpoints: the generator's exact state, so that a resumed run draws what the uninterrupted run would have
-     * drawn. Each layer saves its own copy: give each layer a generator of its own.
-     */
     @Override
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
-        Layer.writeRandom(out, rng);
+    public Random generator() {
+        return rng;
     }
 
     @Override
-    public void readState(java.io.DataInput in, String source) throws java.io.IOException {
-        this.rng = Layer.readRandom(this, in, source);
+    public void setGenerator(Random rng) {
+        if (rng == null) {
+            throw new IllegalArgumentException(name() + ": the generator is null");
+        }
+        this.rng = rng;
     }
 
     public double keep() {
