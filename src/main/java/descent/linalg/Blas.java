@@ -128,24 +128,8 @@ public final class Blas {
         if (c.data == a.data || c.data == b.data) {
             throw new IllegalArgumentException("gemm: the output C " + shape(c) + " shares its array with an input");
         }
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            // BLAS leaves C untouched when k = 0 and β = 1; make β·C explicit for every β.
-            for (int i = 0; i < m * n; i++) {
-                c.data[i] *= beta;
-            }
-            return;
-        }
-        boolean timed = timing && Thread.currentThread() == timedThread;
-        long t0 = timed ? System.nanoTime() : 0;
-        BLAS_INSTANCE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                b.data, 0, Math.max(1, b.numCols), a.data, 0, Math.max(1, a.numCols), beta, c.data, 0, Math.max(1, n));
-        if (timed) {
-            gemmNanos += System.nanoTime() - t0;
-            gemmCalls++;
-        }
+        gemm(transA, transB, m, n, k, alpha, a.data, 0, Math.max(1, a.numCols), b.data, 0, Math.max(1, b.numCols),
+                beta, c.data, 0, Math.max(1, n));
     }
 
     /**
@@ -166,6 +150,7 @@ public final class Blas {
             return;
         }
         if (k == 0) {
+            // BLAS leaves C untouched when k = 0 and β = 1; make β·C explicit for every β.
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     c[cOffset + i * ldc + j] *= beta;

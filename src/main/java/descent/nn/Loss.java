@@ -23,10 +23,15 @@ public interface Loss {
             throw new IllegalArgumentException(loss + ": " + labels.length + " labels for a batch of " + rows + " rows");
         }
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException(loss + ": label " + labels[i] + " of example " + i
-                        + " is outside 0.." + (classes - 1) + " (" + classes + " classes)");
-            }
+            requireLabel(loss, labels[i], i, classes);
+        }
+    }
+
+    /** The label of one example must name one of the classes (the standard message names both). */
+    static void requireLabel(String loss, int label, int example, int classes) {
+        if (label < 0 || label >= classes) {
+            throw new IllegalArgumentException(loss + ": label " + label + " of example " + example
+                    + " is outside 0.." + (classes - 1) + " (" + classes + " classes)");
         }
     }
 

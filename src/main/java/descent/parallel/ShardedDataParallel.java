@@ -5,6 +5,7 @@ import descent.linalg.Blas;
 import descent.nn.Elementwise;
 import descent.nn.Layer;
 import descent.nn.Linear;
+import descent.nn.Loss;
 import descent.nn.NonFiniteInputException;
 import descent.nn.NonFiniteLossException;
 import descent.nn.Param;
@@ -65,7 +66,9 @@ public final class ShardedDataParallel implements AutoCloseable {
     private final Elementwise[] activation;
     private final int[] in;
     private final int[] out;
-    private final int[][] columns;
+    // thread t's share of layer l: the entries [biasColumns[l][t], biasColumns[l][t+1]) of b_l and the rows
+    // [paramRows[l][t], paramRows[l][t+1]) of W_l
+    private final int[][] biasColumns;
     private final int[][] paramRows;
     private final int[] weightOffset;
     private final int[] biasOffset;
@@ -148,13 +151,13 @@ public final class ShardedDataParallel implements AutoCloseable {
         this.activation = act.toArray(new Elementwise[0]);
         this.in = new int[layers];
         this.out = new int[layers];
-        this.columns = new int[layers][threads + 1];
+        this.biasColumns = new int[layers][threads + 1];
         this.paramRows = new int[layers][threads + 1];
         for (int l = 0; l < layers; l++) {
             in[l] = linear[l].inputSize();
             out[l] = linear[l].outputSize();
-            columns[l] = split(out[l], threads);
-            paramRows[l] = split(in[l], threads);
+            split(out[l], biasColumns[l]);
+            split(in[l], paramRows[l]);
         }
         this.reduction = sce.reduction();
         this.optimizer = optimizer.apply(net.params());
@@ -189,13 +192,12 @@ public final class ShardedDataParallel implements AutoCloseable {
         team.start();
     }
 
-    /** Cuts n into T blocks as equal as possible: block t is [c[t], c[t+1]). */
-    static int[] split(int n, int threads) {
-        int[] c = new int[threads + 1];
+    /** Cuts n into T = c.length − 1 blocks as equal as possible: block t is [c[t], c[t+1]). */
+    static void split(int n, int[] c) {
+        int threads = c.length - 1;
         for (int t = 0; t <= threads; t++) {
             c[t] = (int) ((long) t * n / threads);
         }
-        return c;
     }
 
     private static int indexOf(List<Param> ps, Param p) {
@@ -306,9 +308,7 @@ public final class ShardedDataParallel implements AutoCloseable {
         }
         rows = m;
         scale = reduction.scale(m);
-        for (int t = 0; t <= threads; t++) {
-            rowStart[t] = (int) ((long) t * m / threads);
-        }
+        split(m, rowStart);
         team.begin("ShardedDataParallel");     // start: the workers pick up this step
         body(0);
         team.rethrow("sharded data-parallel");
@@ -356,7 +356,7 @@ public final class ShardedDataParallel implements AutoCloseable {
         if (!team.failed()) {
             try {
                 for (int l = 0; l < layers; l++) {
-                    int k0 = paramRows[l][t], k1 = paramRows[l][t + 1], c0 = columns[l][t], c1 = columns[l][t + 1];
+                    int k0 = paramRows[l][t], k1 = paramRows[l][t + 1], c0 = biasColumns[l][t], c1 = biasColumns[l][t + 1];
                     weightGradient(l, k0, k1, c0, c1, rows);
                     if (sliced) {
                         int w = weightOffset[l], n = out[l];
@@ -390,10 +390,7 @@ public final class ShardedDataParallel implements AutoCloseable {
                     throw new NonFiniteInputException("input", i, j - i * d, x[j], "batch " + rows + "x" + d + ", network " + net);
                 }
             }
-            if (y[i] < 0 || y[i] >= k) {
-                throw new IllegalArgumentException(SoftmaxCrossEntropy.class.getSimpleName() + ": label " + y[i]
-                        + " of example " + i + " is outside 0.." + (k - 1) + " (" + k + " classes)");
-            }
+            Loss.requireLabel(net.loss().name(), y[i], i, k);
         }
     }
 
