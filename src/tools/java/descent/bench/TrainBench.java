@@ -34,7 +34,7 @@ import java.util.Random;
  * each side, then with two.
  *
  * <p>Each Descent run is a fresh JVM (OpenBLAS reads its thread count once, when it loads) that loads the data set once,
- * takes {@link #WARMUP} warm-up steps, then times one epoch. One thread: the plain path (Fisher–Yates shuffle, gather
+ * takes {@link #WARMUP} warm-up steps, then times one epoch (PyTorch takes {@link #TORCH_WARMUP}). One thread: the plain path (Fisher–Yates shuffle, gather
  * each batch into a buffer allocated once, {@code Sequential.lossAndGradient}, {@code Adam.step()}), split into GEMM
  * (time inside {@code Blas.gemm}) and the rest. T &gt; 1 threads: {@link ShardedDataParallel} with T Java threads and
  * {@code OPENBLAS_NUM_THREADS=1} (data parallelism without replicas: each thread's rows forward and backward, then its
@@ -53,8 +53,17 @@ public final class TrainBench {
     private TrainBench() {
     }
 
-    /** Warm-up steps before the timed epoch, on both sides (not timed; lets the JIT compile the step first). */
-    static final int WARMUP = 200;
+    /**
+     * Descent's warm-up steps before the timed epoch (not timed). HotSpot compiles a method with C2 once it has run
+     * about 15 000 times counting its loops' iterations; the step's top-level methods run once or twice a step, so
+     * with 200 warm-up steps they were still being compiled during the timed epoch — on a core the two-thread run
+     * needs (the one-thread run leaves the other core to the compiler). After 1500 steps no Descent method is
+     * compiled during the epoch (checked with {@code -Xlog:jit+compilation=debug}).
+     */
+    static final int WARMUP = 1500;
+
+    /** PyTorch's warm-up steps: its step is compiled C++ from the start, so a few hundred steps settle its allocator. */
+    static final int TORCH_WARMUP = 200;
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--child")) {
@@ -97,7 +106,7 @@ public final class TrainBench {
             threads = List.of(1, 2);
         }
         System.out.println("one epoch: 60000 Fashion-MNIST images, batches of 128, 784-256-128-10 ReLU, softmax CE, Adam 1e-3, float64, "
-                + WARMUP + " untimed warm-up steps on both sides");
+                + WARMUP + " untimed warm-up steps for Descent (the JIT), " + TORCH_WARMUP + " for PyTorch");
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.2f at start%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("Descent, 1 thread: the plain path (gather a batch of 128, Sequential.lossAndGradient, Adam.step)");
@@ -274,7 +283,7 @@ public final class TrainBench {
 
     private static double runTorch(int threads) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "src/bench/python/train_torch.py", String.valueOf(threads),
-                String.valueOf(WARMUP));
+                String.valueOf(TORCH_WARMUP));
         pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
         pb.redirectErrorStream(true);
@@ -336,6 +345,9 @@ public final class TrainBench {
         SynchronousDataParallel dp = null;
         Epoch epoch = null;   // the parallel paths' timed epoch
         ShardedDataParallel sdp = null;
+        // GEMM timing is on from the warm-up on (the timed epoch's start only resets its totals): switching it on
+        // afterwards would send JIT-compiled code that never took the timing branch back to the interpreter
+        Blas.timeGemm(true);
         if (workers == 0) {
             Sequential net = network();
             params = net.params();
@@ -343,7 +355,7 @@ public final class TrainBench {
             DMatrixRMaj xb = new DMatrixRMaj(batch, 784), xr = new DMatrixRMaj(n % batch == 0 ? batch : n % batch, 784);
             int[] yb = new int[batch], yr = new int[xr.numRows];
             for (int i = 0; i < warmup; i++) {
-                train.gather(order, i * batch, batch, xb, yb);
+                train.gather(order, i % (n / batch) * batch, batch, xb, yb);
                 net.lossAndGradient(xb, yb);
                 adam.step();
             }
@@ -372,8 +384,10 @@ public final class TrainBench {
         } else if (shards == 0) {
             sdp = new ShardedDataParallel(network(), workers, p -> new Adam(p, 1e-3));
             params = sdp.network().params();
+            ShardedDataParallel run = sdp;
+            EpochStep step = (from, count) -> run.step(train, order, from, count);
             for (int i = 0; i < warmup; i++) {
-                sdp.step(train, order, i * batch, batch);
+                step.step(i % (n / batch) * batch, batch);
             }
             long[] ids = threadIds(tid, sdp.workerThreadIds());
             long[] row0 = new long[workers], shard0 = new long[workers], wait0 = new long[workers];
@@ -382,8 +396,7 @@ public final class TrainBench {
                 shard0[t] = sdp.shardNanos(t);
                 wait0[t] = sdp.waitNanos(t);
             }
-            ShardedDataParallel run = sdp;
-            epoch = timedEpoch((from, count) -> run.step(train, order, from, count), n, batch, order, shuffle, bean, ids, stepNanos);
+            epoch = timedEpoch(step, n, batch, order, shuffle, bean, ids, stepNanos);
             for (int t = 0; t < workers; t++) {
                 System.out.printf(Locale.ROOT, "rows%d=%.4f%n", t, (sdp.rowNanos(t) - row0[t]) / 1e9);
                 System.out.printf(Locale.ROOT, "shard%d=%.4f%n", t, (sdp.shardNanos(t) - shard0[t]) / 1e9);
@@ -392,8 +405,10 @@ public final class TrainBench {
         } else {
             dp = new SynchronousDataParallel(TrainBench::network, workers, shards, p -> new Adam(p, 1e-3));
             params = dp.master().params();
+            SynchronousDataParallel run = dp;
+            EpochStep step = (from, count) -> run.step(train, order, from, count);
             for (int i = 0; i < warmup; i++) {
-                dp.step(train, order, i * batch, batch);
+                step.step(i % (n / batch) * batch, batch);
             }
             long[] ids = threadIds(tid, dp.workerThreadIds());
             long compute0 = dp.computeNanos(), update0 = dp.updateNanos();
@@ -401,8 +416,7 @@ public final class TrainBench {
             for (int t = 0; t < workers; t++) {
                 busy[t] = dp.busyNanos(t);
             }
-            SynchronousDataParallel run = dp;
-            epoch = timedEpoch((from, count) -> run.step(train, order, from, count), n, batch, order, shuffle, bean, ids, stepNanos);
+            epoch = timedEpoch(step, n, batch, order, shuffle, bean, ids, stepNanos);
             for (int t = 0; t < workers; t++) {
                 System.out.printf(Locale.ROOT, "busy%d=%.4f%n", t, (dp.busyNanos(t) - busy[t]) / 1e9);
             }
