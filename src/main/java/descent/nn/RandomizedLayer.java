@@ -16,6 +16,14 @@ public interface RandomizedLayer extends Layer {
     /** Replaces the generator (restoring a checkpoint does this). */
     void setGenerator(Random rng);
 
+    /** For {@link #setGenerator}: {@code rng}, or a clear error naming the layer when it is null. */
+    static Random requireGenerator(Layer layer, Random rng) {
+        if (rng == null) {
+            throw new IllegalArgumentException(layer.name() + ": the generator is null");
+        }
+        return rng;
+    }
+
     @Override
     default void writeState(java.io.DataOutput out) throws java.io.IOException {
         Layer.writeRandom(out, generator());

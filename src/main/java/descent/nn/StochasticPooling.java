@@ -74,10 +74,7 @@ public final class StochasticPooling extends Pooling2d implements RandomizedLaye
 
     @Override
     public void setGenerator(Random rng) {
-        if (rng == null) {
-            throw new IllegalArgumentException(name() + ": the generator is null");
-        }
-        this.rng = rng;
+        this.rng = RandomizedLayer.requireGenerator(this, rng);
     }
 
     /**

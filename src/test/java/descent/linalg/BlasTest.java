@@ -114,6 +114,7 @@ class BlasTest {
         e = assertThrows(IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 2, 2, 1, a, 0, 1, b, 0, 2, 0, c, 0, 2));
         assertTrue(e.getMessage().contains("block A") && e.getMessage().contains("row stride 1"), e.getMessage());
     }
+
     /**
      * What ShardedDataParallel's "the plain path's bits" rests on: with the system BLAS, the rows [0, s) and [s, m) of a
      * product, computed by two calls, equal the whole product's rows bit for bit when s is even (the splits two threads

@@ -34,8 +34,8 @@ import java.util.Random;
  * each side, then with two.
  *
  * <p>Each Descent run is a fresh JVM (OpenBLAS reads its thread count once, when it loads) that loads the data set once,
- * takes {@link #WARMUP} warm-up steps, then times one epoch (PyTorch takes {@link #TORCH_WARMUP}). One thread: the plain path (Fisher–Yates shuffle, gather
- * each batch into a buffer allocated once, {@code Sequential.lossAndGradient}, {@code Adam.step()}), split into GEMM
+ * takes {@link #WARMUP} warm-up steps, then times one epoch (PyTorch takes {@link #TORCH_WARMUP}). One thread: the
+ * plain path (Fisher–Yates shuffle, gather each batch into a buffer allocated once, {@code Sequential.lossAndGradient}, {@code Adam.step()}), split into GEMM
  * (time inside {@code Blas.gemm}) and the rest. T &gt; 1 threads: {@link ShardedDataParallel} with T Java threads and
  * {@code OPENBLAS_NUM_THREADS=1} (data parallelism without replicas: each thread's rows forward and backward, then its
  * rows of every weight gradient over the whole batch and their Adam step), split for thread 0 into its rows, its shard,
@@ -386,9 +386,7 @@ public final class TrainBench {
             params = sdp.network().params();
             ShardedDataParallel run = sdp;
             EpochStep step = (from, count) -> run.step(train, order, from, count);
-            for (int i = 0; i < warmup; i++) {
-                step.step(i % (n / batch) * batch, batch);
-            }
+            warmUp(step, warmup, n, batch);
             long[] ids = threadIds(tid, sdp.workerThreadIds());
             long[] row0 = new long[workers], shard0 = new long[workers], wait0 = new long[workers];
             for (int t = 0; t < workers; t++) {
@@ -407,9 +405,7 @@ public final class TrainBench {
             params = dp.master().params();
             SynchronousDataParallel run = dp;
             EpochStep step = (from, count) -> run.step(train, order, from, count);
-            for (int i = 0; i < warmup; i++) {
-                step.step(i % (n / batch) * batch, batch);
-            }
+            warmUp(step, warmup, n, batch);
             long[] ids = threadIds(tid, dp.workerThreadIds());
             long compute0 = dp.computeNanos(), update0 = dp.updateNanos();
             long[] busy = new long[workers];
@@ -483,6 +479,13 @@ public final class TrainBench {
         ids[0] = caller;
         System.arraycopy(workers, 0, ids, 1, workers.length);
         return ids;
+    }
+
+    /** Untimed steps through the timed epoch's own step (so the JIT compiles that call), wrapping around the epoch. */
+    private static void warmUp(EpochStep step, int steps, int n, int batch) {
+        for (int i = 0; i < steps; i++) {
+            step.step(i % (n / batch) * batch, batch);
+        }
     }
 
     /**

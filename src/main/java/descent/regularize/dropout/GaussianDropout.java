@@ -37,10 +37,7 @@ public final class GaussianDropout implements RandomizedLayer {
 
     @Override
     public void setGenerator(Random rng) {
-        if (rng == null) {
-            throw new IllegalArgumentException(name() + ": the generator is null");
-        }
-        this.rng = rng;
+        this.rng = RandomizedLayer.requireGenerator(this, rng);
     }
 
     public double keep() {
